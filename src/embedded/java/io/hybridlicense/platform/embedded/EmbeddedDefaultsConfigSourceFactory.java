@@ -1,0 +1,89 @@
+package io.hybridlicense.platform.embedded;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Supplies the local defaults when nothing else is configured: an embedded PostgreSQL and a
+ * generated token-signing key, both kept under {@code HL_DATA_DIR}. Anything set through the
+ * environment, system properties or {@code application.properties} wins, which is how production
+ * switches to an external PostgreSQL and to its own keys.
+ *
+ * <p>This class lives outside {@code src/main} so that the native build, which never starts an
+ * embedded database, does not contain it.
+ */
+public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String VERIFY_KEY = "mp.jwt.verify.publickey.location";
+    static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
+    private static final String BUILD_TIME_CONFIG_READER =
+            "io.quarkus.deployment.configuration.BuildTimeConfigurationReader";
+    /** Test JVMs that read the configuration but do not run the application in themselves. */
+    private static final Set<String> TEST_LAUNCHERS = Set.of(
+            "io.quarkus.test.config.ConfigLauncherSession",
+            "io.quarkus.test.junit.QuarkusIntegrationTestExtension");
+    private static final int BELOW_APPLICATION_PROPERTIES = 240;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isCalledFrom(TEST_LAUNCHERS)) {
+            return List.of();
+        }
+        boolean buildTime = isCalledFrom(Set.of(BUILD_TIME_CONFIG_READER));
+        Path dataDir = Path.of(valueOr(context, "hl.data-dir", "data")).toAbsolutePath().normalize();
+        Map<String, String> defaults = new HashMap<>();
+        if (!buildTime && isUnset(context, JDBC_URL)) {
+            String jdbcUrl = EmbeddedDatabase.startOnce(dataDir.resolve("postgres"));
+            defaults.put(JDBC_URL, jdbcUrl);
+            defaults.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+            defaults.put("quarkus.datasource.password", "");
+            defaults.put("hl.database.embedded", "true");
+        }
+        boolean namesKeysAtBuild = context.getProfiles().contains("dev") || context.getProfiles().contains("test");
+        if (isUnset(context, VERIFY_KEY) && isUnset(context, SIGN_KEY) && (!buildTime || namesKeysAtBuild)) {
+            // In dev and test the locations are named at build time as well: smallrye-jwt's build step
+            // would otherwise add in-memory keys that win over these files. A production build names
+            // nothing, so that no path of the build machine is recorded in the package.
+            LocalSigningKeys keys = new LocalSigningKeys(dataDir.resolve("keys"));
+            if (!buildTime) {
+                keys.createIfMissing();
+            }
+            defaults.put(VERIFY_KEY, keys.publicKeyLocation());
+            defaults.put(SIGN_KEY, keys.privateKeyLocation());
+        }
+        return List.of(new PropertiesConfigSource(defaults, "hl-embedded-defaults", BELOW_APPLICATION_PROPERTIES));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(BELOW_APPLICATION_PROPERTIES);
+    }
+
+    /**
+     * The Quarkus build (augmentation) reads configuration through the same factories, and so do test
+     * launchers: nothing must be started or written there, only where the application itself runs.
+     */
+    private static boolean isCalledFrom(Set<String> callers) {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> callers.contains(frame.getClassName())));
+    }
+
+    private static boolean isUnset(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigSourceContext context, String name, String fallback) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? fallback : value.getValue();
+    }
+}

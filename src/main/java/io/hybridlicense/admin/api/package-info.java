@@ -1,0 +1,2 @@
+/** The public face of the admin module. Nothing internal. */
+package io.hybridlicense.admin.api;

@@ -1,0 +1,142 @@
+package io.hybridlicense.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a REST call into an RFC 9457 problem detail; no stack trace leaves the server. */
+class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = build(e.problem(), uri);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    Response invalidFields(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        Problem problem = Problem.of(400, "invalid-request", "Bad Request", "Invalid fields: " + fields).withErrors(errors);
+        return build(problem, uri).build();
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return build(Problem.of(400, "malformed-json", "Bad Request", describe(e)), uri).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required");
+        return build(problem, uri).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return build(Problem.of(403, "forbidden", "Forbidden", "This action needs another role"), uri).build();
+    }
+
+    @ServerExceptionMapper
+    Response httpError(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+        Problem problem = Problem.of(status, slug(title), title, detailFor(status));
+        Response.ResponseBuilder response = build(problem, uri);
+        if (original.getHeaderString("Allow") != null) {
+            response.header("Allow", original.getHeaderString("Allow"));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        Problem problem = Problem.of(500, "internal-error", "Internal Server Error",
+                "An unexpected error occurred; reference " + reference);
+        return build(problem, uri).build();
+    }
+
+    private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
+        Problem located = problem.instance() == null ? problem.at(uri.getPath()) : problem;
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        String parameter = "body";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
+                names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            } else if (node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+            }
+        }
+        return names.isEmpty() ? parameter : String.join(".", names);
+    }
+
+    /** Jackson's own messages quote the input, which may hold a password: name the field instead. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return "Field '" + field + "' has the wrong type or shape";
+        }
+        if (e.getLocation() != null) {
+            return "The body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return "The body is not valid JSON";
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "No acceptable representation for the Accept header";
+            case 415 -> "This media type is not supported here; send application/json";
+            default -> "The request could not be processed";
+        };
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,4 @@
+package archfixtures.apiinternal.auth;
+
+public class UserEntity {
+}

@@ -1,0 +1,4 @@
+package archfixtures.direction.admin.api;
+
+public interface AdminApi {
+}

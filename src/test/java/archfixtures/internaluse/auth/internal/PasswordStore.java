@@ -1,0 +1,4 @@
+package archfixtures.internaluse.auth.internal;
+
+public class PasswordStore {
+}

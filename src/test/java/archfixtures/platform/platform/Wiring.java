@@ -1,0 +1,4 @@
+package archfixtures.platform.platform;
+
+public class Wiring {
+}

@@ -1,0 +1,141 @@
+package io.hybridlicense.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The module rules of the house style, for any root package, so that the same rules run against the
+ * product and against fixtures that break them on purpose.
+ */
+final class ModuleRules {
+
+    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync");
+
+    /** Which modules each module may use (through their {@code api}). */
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+            "auth", Set.of(),
+            "license", Set.of("auth"),
+            "schemasync", Set.of("auth"),
+            "admin", Set.of("auth", "license", "schemasync"));
+
+    /** Drivers and DSLs that open or drive connections to users' external databases. */
+    static final String[] EXTERNAL_DATABASE_LIBRARIES = {"org.jooq..", "org.mariadb..", "com.mysql..", "org.sqlite..", "org.postgresql.."};
+
+    private final String root;
+
+    ModuleRules(String root) {
+        this.root = root;
+    }
+
+    /** Outside module M, only {@code M.api} is used. */
+    ArchRule onlyApisAreUsedAcrossModules() {
+        return CompositeArchRule.of(MODULES.stream().map(module -> noClasses()
+                .that().resideOutsideOfPackage(pkg(module))
+                .should().dependOnClassesThat(resideInAPackage(pkg(module)).and(not(resideInAPackage(api(module)))))
+                .as("code outside " + module + " uses only " + module + ".api")
+                .allowEmptyShould(true)).toList());
+    }
+
+    /** Modules depend only in the allowed directions; in particular no module depends on admin. */
+    ArchRule modulesDependOnlyInAllowedDirections() {
+        return CompositeArchRule.of(MODULES.stream().map(module -> {
+            String[] forbidden = MODULES.stream()
+                    .filter(other -> !other.equals(module) && !ALLOWED.get(module).contains(other))
+                    .map(this::pkg)
+                    .toArray(String[]::new);
+            return noClasses().that().resideInAPackage(pkg(module))
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .as(module + " uses only " + ALLOWED.get(module))
+                    .allowEmptyShould(true);
+        }).toList());
+    }
+
+    ArchRule modulesAreFreeOfCycles() {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    /** Modules and the shared kernel never reach into the application wiring. */
+    ArchRule nothingDependsOnPlatform() {
+        return noClasses().that().resideInAnyPackage(MODULES.stream().map(this::pkg).toArray(String[]::new))
+                .or().resideInAPackage(pkg("shared"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("platform"))
+                .allowEmptyShould(true);
+    }
+
+    /** A module's api depends on nothing internal to its module. */
+    ArchRule apisDependOnNothingInternal() {
+        return CompositeArchRule.of(MODULES.stream().map(module -> noClasses()
+                .that().resideInAPackage(api(module))
+                .should().dependOnClassesThat(resideInAPackage(pkg(module)).and(not(resideInAPackage(api(module)))))
+                .as(module + ".api depends on nothing internal to " + module)
+                .allowEmptyShould(true)).toList());
+    }
+
+    /** Domain code is plain Java: no Quarkus, JPA, JAX-RS or CDI. */
+    ArchRule domainIsFrameworkFree() {
+        return noClasses().that().resideInAPackage(root + "..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.quarkus..", "jakarta.persistence..", "jakarta.ws.rs..", "jakarta.enterprise..", "io.vertx..")
+                .allowEmptyShould(true);
+    }
+
+    /** Entities of module M map only to the PostgreSQL schema M. */
+    ArchRule entitiesMapToTheirModulesSchema() {
+        return classes().that().areAnnotatedWith(Entity.class).and().resideInAPackage(root + "..")
+                .should(mapToTheSchemaOfTheirModule())
+                .allowEmptyShould(true);
+    }
+
+    /** Only schemasync opens connections to users' external databases. */
+    ArchRule onlySchemasyncConnectsToExternalDatabases() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(not(resideInAPackage(pkg("schemasync"))))
+                .should().dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(java.sql.DriverManager.class)
+                        .or(resideInAnyPackage(EXTERNAL_DATABASE_LIBRARIES)))
+                .allowEmptyShould(true);
+    }
+
+    private ArchCondition<JavaClass> mapToTheSchemaOfTheirModule() {
+        return new ArchCondition<>("map to the schema of their module") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                String module = moduleOf(entity);
+                String schema = entity.tryGetAnnotationOfType(Table.class).map(Table::schema).orElse("");
+                if (!schema.equals(module)) {
+                    events.add(SimpleConditionEvent.violated(entity, entity.getName()
+                            + " is in module '" + module + "' but maps to schema '" + schema + "'"));
+                }
+            }
+        };
+    }
+
+    private String moduleOf(JavaClass type) {
+        String rest = type.getPackageName().substring(root.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private String pkg(String module) {
+        return root + "." + module + "..";
+    }
+
+    private String api(String module) {
+        return root + "." + module + ".api..";
+    }
+}
