@@ -49,15 +49,18 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
             defaults.put("quarkus.datasource.password", "");
             defaults.put("hl.database.embedded", "true");
         }
-        boolean namesKeysAtBuild = context.getProfiles().contains("dev") || context.getProfiles().contains("test");
-        if (isUnset(context, VERIFY_KEY) && isUnset(context, SIGN_KEY) && (!buildTime || namesKeysAtBuild)) {
+        LocalSigningKeys keys = new LocalSigningKeys(dataDir.resolve("keys"));
+        boolean keysUnset = isUnset(context, VERIFY_KEY) && isUnset(context, SIGN_KEY);
+        // Dev and test builds record the locations named below; at run time they are then "set".
+        boolean keysAreLocal = keys.publicKeyLocation().equals(valueOr(context, VERIFY_KEY, ""));
+        if (!buildTime && (keysUnset || keysAreLocal)) {
+            keys.createIfMissing();
+        }
+        boolean devOrTest = context.getProfiles().contains("dev") || context.getProfiles().contains("test");
+        if (keysUnset && (!buildTime || devOrTest)) {
             // In dev and test the locations are named at build time as well: smallrye-jwt's build step
             // would otherwise add in-memory keys that win over these files. A production build names
             // nothing, so that no path of the build machine is recorded in the package.
-            LocalSigningKeys keys = new LocalSigningKeys(dataDir.resolve("keys"));
-            if (!buildTime) {
-                keys.createIfMissing();
-            }
             defaults.put(VERIFY_KEY, keys.publicKeyLocation());
             defaults.put(SIGN_KEY, keys.privateKeyLocation());
         }
