@@ -35,18 +35,24 @@ $$;
 CREATE TRIGGER event_immutable BEFORE UPDATE OR DELETE ON schemasync.event
     FOR EACH ROW EXECUTE FUNCTION schemasync.refuse_event_change();
 
--- One row per table stream: who owns it, and the name it has (or will have once pending changes apply),
--- so that two streams can never claim the same table of one database.
+-- One row per table stream: which database it belongs to and who owns it.
 CREATE TABLE schemasync.sync_table (
     table_id      uuid        PRIMARY KEY,
     datasource_id uuid        NOT NULL REFERENCES schemasync.datasource (id) ON DELETE CASCADE,
     owner_id      text        NOT NULL,
-    name          text        NOT NULL,
-    live          boolean     NOT NULL,
     created_at    timestamptz NOT NULL
 );
-CREATE UNIQUE INDEX sync_table_live_name_idx ON schemasync.sync_table (datasource_id, lower(name)) WHERE live;
 CREATE INDEX sync_table_datasource_idx ON schemasync.sync_table (datasource_id, created_at);
+
+-- The table names each stream holds in its database: its confirmed name, the names its pending changes
+-- run against and its latest name. Two streams can never claim one table of the user's database, so a
+-- change can never be confirmed because another stream's table happens to exist.
+CREATE TABLE schemasync.table_name_claim (
+    datasource_id uuid NOT NULL REFERENCES schemasync.datasource (id) ON DELETE CASCADE,
+    lower_name    text NOT NULL,
+    table_id      uuid NOT NULL REFERENCES schemasync.sync_table (table_id) ON DELETE CASCADE,
+    PRIMARY KEY (datasource_id, lower_name)
+);
 
 -- The transactional outbox: written in the transaction of the event that requests the change.
 CREATE TABLE schemasync.outbox (

@@ -225,6 +225,24 @@ public final class Table {
         return changes;
     }
 
+    /**
+     * The names this table holds in its database: the confirmed one, those its pending changes run
+     * against, and the latest one. No other table of the same database may use them meanwhile.
+     */
+    public java.util.Set<String> heldNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        if (confirmed.exists()) {
+            names.add(confirmed.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        pending.values().forEach(p -> {
+            names.add(p.change().table().toLowerCase(java.util.Locale.ROOT));
+            if (p.after().exists()) {
+                names.add(p.after().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return names;
+    }
+
     public TableStatus status() {
         if (!pending.isEmpty()) {
             return TableStatus.PENDING;
