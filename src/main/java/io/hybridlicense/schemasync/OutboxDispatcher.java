@@ -28,6 +28,7 @@ final class OutboxDispatcher {
     private final ExecutorService dispatcher;
     private final ExecutorService workers;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
     OutboxDispatcher(String name, int workerCount, Outbox outbox, ApplyQueuedChange apply, Duration claimTimeout) {
@@ -63,6 +64,7 @@ final class OutboxDispatcher {
             LOG.warnf("%s could not claim outbox rows: %s", name, e.getMessage());
             return;
         }
+        claimed.addAndGet(claims.size());
         for (Outbox.Claim claim : claims) {
             free.acquireUninterruptibly();
             workers.execute(() -> run(claim));
@@ -79,6 +81,11 @@ final class OutboxDispatcher {
             free.release();
             wake();
         }
+    }
+
+    /** How many rows this instance has claimed so far. */
+    long claimed() {
+        return claimed.get();
     }
 
     void stop() {
