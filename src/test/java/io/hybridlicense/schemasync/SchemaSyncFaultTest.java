@@ -87,6 +87,23 @@ class SchemaSyncFaultTest {
     }
 
     @Test
+    void targetDownForGood_isRejectedAtTheRetryLimit_andTheModelReverts() {
+        TestTargets.Target target = TestTargets.postgresql();
+        Api api = Api.asNewUser();
+        try (TcpRelay neverOpened = new TcpRelay(1)) {
+            String ds = registerBehind(api, target, neverOpened);
+            String tableId = api.createTable(ds, Map.of("name", "abandoned"));
+            JsonPath table = api.settled(tableId);
+            assertThat(table.getString("status")).isEqualTo("rejected");
+            assertThat(table.getString("lastError")).startsWith("retry-limit-reached");
+            assertThat(api.events(tableId)).extracting(e -> e.get("type")).containsExactly("TableCreationRequested", "ChangeRejected");
+            // the name is free again: another table may take it
+            api.request().body(Api.column("x", "integer")).post("/api/v1/tables/" + tableId + "/columns").then().statusCode(409);
+            api.request().body(Map.of("name", "abandoned")).post("/api/v1/datasources/" + ds + "/tables").then().statusCode(202);
+        }
+    }
+
+    @Test
     void rejectedChange_rejectsTheQueuedOnesAfterIt_andTheModelReverts() {
         TestTargets.Target target = TestTargets.postgresql();
         Api api = Api.asNewUser();
