@@ -55,7 +55,9 @@ public class SchemaSyncBench {
         for (int i = 2; i < args.length; i++) {
             String server = args[i];
             String kind = server.startsWith("jdbc:postgresql:") ? "postgresql" : "mariadb";
+            run(kind, server, new StringBuilder()); // warm-up: JIT, connection pools; not reported
             run(kind, server, out);
+            sequential(kind, server, out, floor);
             floor(kind, server, floor, true);
             floor(kind, server, floor, false);
         }
@@ -125,6 +127,66 @@ public class SchemaSyncBench {
         out.append(row(kind, "200 × create table (20 clients)", createLatency, createConfirm, ""));
         out.append(row(kind, "200 × add column (20 tables in parallel)", addLatency, addConfirm,
                 String.format(Locale.ROOT, "%.0f (all 400, first request → last confirmation)", 400 / seconds)));
+    }
+
+    /**
+     * One client, one change at a time (no queueing, no competing clients): 50 add-column changes, each
+     * sent with Prefer: wait=30 so the answer comes once it is confirmed; the floor is the same 50
+     * statements over one kept JDBC connection.
+     */
+    static void sequential(String kind, String server, StringBuilder out, StringBuilder floor) throws Exception {
+        String database = createDatabase(server, "bench_seq");
+        URI uri = URI.create(server.substring(5));
+        String ds = post("/api/v1/datasources", "{\"name\":\"seq-" + database + "\",\"kind\":\"" + kind + "\",\"host\":\""
+                + uri.getHost() + "\",\"port\":" + uri.getPort() + ",\"database\":\"" + database + "\",\"username\":\""
+                + user(kind) + "\",\"password\":\"\"}", 201).get("datasourceId").asText();
+        String table = post("/api/v1/datasources/" + ds + "/tables", "{\"name\":\"seq\",\"columns\":[{\"name\":\"id\","
+                + "\"type\":\"bigint\",\"primaryKey\":true}]}", 202, "wait=30").get("tableId").asText();
+        List<Long> waited = new ArrayList<>();
+        for (int c = 1; c <= 60; c++) {
+            long start = System.nanoTime();
+            JsonNode answer = post("/api/v1/tables/" + table + "/columns", "{\"name\":\"s" + c + "\",\"type\":\"integer\"}", 202, "wait=30");
+            if (!answer.get("status").asText().equals("synced")) {
+                throw new IllegalStateException("Not confirmed within the wait: " + answer);
+            }
+            if (c > 10) { // the first 10 warm up
+                waited.add(System.nanoTime() - start);
+            }
+        }
+        List<Long> serverSide = new ArrayList<>();
+        JsonNode events = get("/api/v1/tables/" + table + "/events");
+        for (JsonNode requested : events) {
+            int change = requested.get("change").asInt();
+            if (requested.get("type").asText().equals("ColumnAdditionRequested") && change > 11) {
+                for (JsonNode outcome : events) {
+                    if (outcome.get("type").asText().equals("ChangeConfirmed") && outcome.get("change").asInt() == change) {
+                        serverSide.add(java.time.Duration.between(Instant.parse(requested.get("occurredAt").asText()),
+                                Instant.parse(outcome.get("occurredAt").asText())).toNanos());
+                    }
+                }
+            }
+        }
+        List<Long> w = sorted(waited);
+        List<Long> c = sorted(serverSide);
+        out.append(String.format(Locale.ROOT, "| %s | 50 × add column, one at a time (Prefer: wait) | %.1f ms | %.1f ms | %.1f ms | %.1f ms | |%n",
+                kind, ms(percentile(w, 50)), ms(percentile(w, 99)), ms(percentile(c, 50)), ms(percentile(c, 99))));
+
+        String direct = createDatabase(server, "bench_seqjdbc");
+        String q = kind.equals("postgresql") ? "\"" : "`";
+        List<Long> latency = new ArrayList<>();
+        try (Connection connection = connect(server + direct, kind); Statement statement = connection.createStatement()) {
+            statement.execute("create table " + q + "seq" + q + " (" + q + "id" + q + " bigint not null, primary key (" + q + "id" + q + "))");
+            for (int i = 1; i <= 60; i++) {
+                long start = System.nanoTime();
+                statement.execute("alter table " + q + "seq" + q + " add " + q + "s" + i + q + " int");
+                if (i > 10) {
+                    latency.add(System.nanoTime() - start);
+                }
+            }
+        }
+        List<Long> l = sorted(latency);
+        floor.append(String.format(Locale.ROOT, "| %s | 50 statements, one at a time, kept connection | %.1f ms | %.1f ms | |%n",
+                kind, ms(percentile(l, 50)), ms(percentile(l, 99))));
     }
 
     static void floor(String kind, String server, StringBuilder out, boolean keepConnection) throws Exception {
@@ -202,7 +264,7 @@ public class SchemaSyncBench {
             if (!pending) {
                 return;
             }
-            Thread.sleep(200); // a benchmark client polling, not a test
+            Thread.sleep(1000); // a benchmark client polling (rarely, not to load the server), not a test
         }
         throw new IllegalStateException("Changes still pending after 5 minutes");
     }
@@ -251,8 +313,13 @@ public class SchemaSyncBench {
     }
 
     static JsonNode post(String path, String body, int expected) throws Exception {
+        return post(path, body, expected, "wait=0");
+    }
+
+    static JsonNode post(String path, String body, int expected, String prefer) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Prefer", prefer)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

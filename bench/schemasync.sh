@@ -33,6 +33,7 @@ for _ in $(seq 1 60); do
 done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { cat "$DATA_DIR/server.log"; exit 1; }
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$(java -cp "$(cat target/bench-classpath.txt)" bench/SchemaSyncBench.java \
   "http://127.0.0.1:$PORT" "$DATA_DIR/keys/signing-key.pem" "$POSTGRES_URL" "$MARIADB_URL")"
 
@@ -42,12 +43,16 @@ SECTION="$(mktemp)"
   echo "## schemasync"
   echo
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) with \`bench/schemasync.sh\` on $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  echo "load average before the run: $LOAD_BEFORE (the machine is shared: other builds may run at the same time);"
   echo "$(java -version 2>&1 | head -1); packaged JVM app with default settings (8 workers, embedded core PostgreSQL);"
   echo "targets: PostgreSQL at \`$POSTGRES_URL\`, MariaDB at \`$MARIADB_URL\` on the same machine."
   echo "Method: per target, 20 client threads create 10 tables each (200 creations), then add 10 columns each to"
   echo "their own table (200 changes, 20 tables in parallel, each table's changes queued in order). API latency is"
   echo "the client's request time; request→confirmed is the time between the request event and the ChangeConfirmed"
   echo "event in the event store (so it includes queueing behind the same table's earlier changes)."
+  echo "Then one client sends 60 add-column changes one at a time with \`Prefer: wait=30\` (the first 10 not counted):"
+  echo "its API column is the client's time until the confirmed answer."
+  echo "Each target first gets one unmeasured round of the same work (JIT and connection warm-up)."
   echo "The floor runs the same DDL directly over JDBC with 20 threads."
   echo
   echo "$RESULTS"

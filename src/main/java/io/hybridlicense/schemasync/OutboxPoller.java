@@ -17,7 +17,10 @@ class OutboxPoller {
 
     private final OutboxDispatcher dispatcher;
 
-    OutboxPoller(SchemaSyncConfig config, Outbox outbox, ApplyQueuedChange apply) {
+    private final Targets targets;
+
+    OutboxPoller(SchemaSyncConfig config, Outbox outbox, ApplyQueuedChange apply, Targets targets) {
+        this.targets = targets;
         this.dispatcher = new OutboxDispatcher("schemasync", config.workers(), outbox, apply, config.claimTimeout());
     }
 
@@ -32,6 +35,7 @@ class OutboxPoller {
     @Scheduled(every = "${hl.schemasync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         dispatcher.wake();
+        targets.applier().closeIdleConnections();
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeQueued event) {

@@ -85,11 +85,14 @@ class RequestSchemaChange {
     }
 
     private Accepted record(Caller caller, DataSourceRecord ds, Table table, List<TableEvent> decided) {
+        java.util.Set<String> namesBefore = table.heldNames();
         events.append(table.id(), table.eventCount(), decided, Map.of("actorId", caller.userId()));
         decided.forEach(table::apply);
-        streams.hold(ds.id(), table.id(), table.heldNames()).ifPresent(taken -> {
-            throw ProblemException.conflict("table-name-taken", "Another table of this data source uses the name '" + taken + "'");
-        });
+        if (!table.heldNames().equals(namesBefore)) {
+            streams.hold(ds.id(), table.id(), table.heldNames()).ifPresent(taken -> {
+                throw ProblemException.conflict("table-name-taken", "Another table of this data source uses the name '" + taken + "'");
+            });
+        }
         for (TableEvent event : decided) {
             SchemaChange change = table.pendingChange(event.change());
             String kind = ChangeKinds.of(change);

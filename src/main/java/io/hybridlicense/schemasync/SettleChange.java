@@ -73,6 +73,7 @@ class SettleChange {
             outbox.finish(claim.streamId(), claim.changeVersion(), table.syncedVersion() >= claim.changeVersion() ? "done" : "rejected");
             return;
         }
+        java.util.Set<String> namesBefore = table.heldNames();
         events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system"));
         decided.forEach(table::apply);
         for (TableEvent event : decided) {
@@ -85,7 +86,9 @@ class SettleChange {
                 rejected.fire(new SchemaChangeRejected(claim.streamId(), ds.id(), r.change(), kind, r.reason(), r.detail()));
             }
         }
-        streams.hold(ds.id(), table.id(), table.heldNames());
+        if (!table.heldNames().equals(namesBefore)) {
+            streams.hold(ds.id(), table.id(), table.heldNames());
+        }
         settled.fire(new ChangeQueued(table.id()));
     }
 }

@@ -30,7 +30,7 @@ class Targets {
         this.cipher = cipher;
         this.sqliteDirectory = Path.of(config.sqliteDirectory().orElse(Path.of(dataDir, "sqlite").toString()))
                 .toAbsolutePath().normalize();
-        this.applier = new ChangeApplier(new TargetConnector(config.connectTimeout(), config.statementTimeout()));
+        this.applier = new ChangeApplier(new TargetConnector(config.connectTimeout(), config.statementTimeout()), config.workers());
     }
 
     ChangeApplier applier() {
