@@ -74,9 +74,8 @@ class RequestSchemaChange {
                     return record(caller, ds, table, command.decide(table, ds.dialect()));
                 });
             } catch (ConcurrentAppend raced) {
-                if (ifMatch != null) {
-                    throw stale(ifMatch);
-                }
+                // Decide again on the fresh events; with If-Match that re-checks the version, since an
+                // outcome appended meanwhile does not change the version the client saw.
                 if (attempt == MAX_TRIES) {
                     throw raced;
                 }

@@ -51,6 +51,30 @@ class TableResourceTest {
     }
 
     @Test
+    void twoClientsWithTheSameIfMatch_oneWinsTheOtherGets412() throws Exception {
+        Api api = Api.asNewUser();
+        String ds = api.register(TestTargets.postgresql());
+        String tableId = api.createTable(ds, Map.of("name", "contested"));
+        api.synced(tableId);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String column : List.of("left_col", "right_col")) {
+                answers.add(clients.submit(() -> api.request().header("If-Match", "\"1\"").body(Api.column(column, "integer"))
+                        .post("/api/v1/tables/" + tableId + "/columns").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(202, 412);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(api.synced(tableId).getInt("version")).isEqualTo(2);
+    }
+
+    @Test
     void historicalStates_areRebuiltFromEvents() {
         Api api = Api.asNewUser();
         TestTargets.Target target = TestTargets.postgresql();
