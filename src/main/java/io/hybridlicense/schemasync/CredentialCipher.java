@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
  * to another row does not decrypt.
  */
 @ApplicationScoped
+@Startup // a missing or malformed key fails the start, not the first registration
 class CredentialCipher {
 
     private static final Logger LOG = Logger.getLogger(CredentialCipher.class);

@@ -20,6 +20,9 @@ import java.util.function.Function;
 @ApplicationScoped
 class SettleChange {
 
+    /** Which server process recorded an outcome (host and process id), kept in the events' metadata. */
+    static final String INSTANCE = hostName() + ":" + ProcessHandle.current().pid();
+
     private final DataSources dataSources;
     private final EventStore events;
     private final Outbox outbox;
@@ -37,6 +40,14 @@ class SettleChange {
         this.confirmed = confirmed;
         this.rejected = rejected;
         this.settled = settled;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            return "unknown-host";
+        }
     }
 
     void confirm(Outbox.Claim claim, boolean alreadyApplied) {
@@ -74,7 +85,7 @@ class SettleChange {
             return;
         }
         java.util.Set<String> namesBefore = table.heldNames();
-        events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system"));
+        events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system", "instance", INSTANCE));
         decided.forEach(table::apply);
         for (TableEvent event : decided) {
             String kind = kinds.get(event.change());
