@@ -39,7 +39,7 @@ class ApplyQueuedChange {
     }
 
     void run(Outbox.Claim claim) {
-        DataSourceRecord ds = dataSources.find(claim.datasourceId()).orElseThrow();
+        DataSourceRecord ds = dataSources.findCached(claim.datasourceId()).orElseThrow();
         Table table = Table.replay(claim.streamId(), ds.dialect(),
                 events.load(claim.streamId()).stream().map(EventStore.Stored::event).toList());
         if (!table.pendingChanges().containsKey(claim.changeVersion())) {

@@ -21,6 +21,8 @@ class DataSources {
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
+    /** Data sources never change once registered; the poller reads them for every change it applies. */
+    private final java.util.Map<UUID, DataSourceRecord> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DataSources(Jdbc jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -37,6 +39,20 @@ class DataSources {
 
     Optional<DataSourceRecord> find(UUID id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ?", this::map, id);
+    }
+
+    /**
+     * For the poller only: a data source with pending changes cannot be deleted, so a cached copy is
+     * never stale where it is used. The API reads through {@link #find} to see deletions at once.
+     */
+    Optional<DataSourceRecord> findCached(UUID id) {
+        DataSourceRecord cached = cache.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<DataSourceRecord> found = find(id);
+        found.ifPresent(ds -> cache.put(id, ds));
+        return found;
     }
 
     /** Locks the row against deletion while a change to one of its tables is being requested. */
@@ -56,6 +72,7 @@ class DataSources {
     }
 
     void delete(UUID id) {
+        cache.remove(id);
         jdbc.update("DELETE FROM schemasync.datasource WHERE id = ?", id);
     }
 

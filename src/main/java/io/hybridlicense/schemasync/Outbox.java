@@ -39,30 +39,26 @@ class Outbox {
      * Claims due rows, at most one per table: only the lowest pending version of each stream is
      * eligible, so a table's changes run strictly in order. {@code SKIP LOCKED} lets several servers
      * claim side by side; the conditions on {@code o} are re-checked on the locked row, so a row another
-     * server claimed or finished a moment ago is not claimed again. Runs in its own short transaction.
+     * server claimed or finished a moment ago is not claimed again. One statement: atomic by itself.
      */
     List<Claim> claim(int limit, Duration claimTimeout) {
         Instant now = clock.now();
-        UUID token = UUID.randomUUID();
-        List<UUID> ids = jdbc.list("""
-                SELECT o.id FROM schemasync.outbox o
-                JOIN (SELECT DISTINCT ON (stream_id) id FROM schemasync.outbox
-                      WHERE status = 'pending' ORDER BY stream_id, change_version) lowest ON lowest.id = o.id
-                WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-                  AND (o.claimed_until IS NULL OR o.claimed_until < ?)
-                ORDER BY o.next_attempt_at
-                LIMIT ?
-                FOR UPDATE OF o SKIP LOCKED""", row -> row.getObject(1, UUID.class), now, now, limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         return jdbc.list("""
                 UPDATE schemasync.outbox SET claim_token = ?, claimed_until = ?, attempts = attempts + 1
-                WHERE id = ANY (?::uuid[]) RETURNING id, stream_id, change_version, datasource_id, attempts""",
+                WHERE id IN (
+                    SELECT o.id FROM schemasync.outbox o
+                    JOIN (SELECT DISTINCT ON (stream_id) id FROM schemasync.outbox
+                          WHERE status = 'pending' ORDER BY stream_id, change_version) lowest ON lowest.id = o.id
+                    WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+                      AND (o.claimed_until IS NULL OR o.claimed_until < ?)
+                    ORDER BY o.next_attempt_at
+                    LIMIT ?
+                    FOR UPDATE OF o SKIP LOCKED)
+                RETURNING id, stream_id, change_version, datasource_id, attempts, claim_token""",
                 row -> new Claim(row.getObject("id", UUID.class), row.getObject("stream_id", UUID.class),
                         row.getInt("change_version"), row.getObject("datasource_id", UUID.class), row.getInt("attempts"),
-                        token),
-                token, now.plus(claimTimeout), Jdbc.arrayLiteral(ids));
+                        row.getObject("claim_token", UUID.class)),
+                UUID.randomUUID(), now.plus(claimTimeout), now, now, limit);
     }
 
     /** Locks the row and tells whether this claim still owns a pending row. */

@@ -1,6 +1,5 @@
 package io.hybridlicense.schemasync;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +58,7 @@ final class OutboxDispatcher {
         }
         List<Outbox.Claim> claims;
         try {
-            claims = QuarkusTransaction.requiringNew().call(() -> outbox.claim(capacity, claimTimeout));
+            claims = outbox.claim(capacity, claimTimeout);
         } catch (RuntimeException e) {
             LOG.warnf("%s could not claim outbox rows: %s", name, e.getMessage());
             return;

@@ -73,7 +73,7 @@ class SettleChange {
         if (!outbox.stillOwned(claim)) {
             return;
         }
-        DataSourceRecord ds = dataSources.find(claim.datasourceId()).orElseThrow();
+        DataSourceRecord ds = dataSources.findCached(claim.datasourceId()).orElseThrow();
         Table table = Table.replay(claim.streamId(), ds.dialect(),
                 events.load(claim.streamId()).stream().map(EventStore.Stored::event).toList());
         Map<Integer, String> kinds = new java.util.HashMap<>();
