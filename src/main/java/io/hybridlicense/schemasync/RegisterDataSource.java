@@ -60,7 +60,7 @@ class RegisterDataSource {
     private DataSourceRecord sqlite(UUID id, Caller caller, DataSourceRequest r, Map<String, String> options) {
         require(r.host() == null && r.port() == null && r.database() == null && r.username() == null && r.password() == null,
                 "sqlite takes only name, kind and file");
-        targets.sqliteFile(r.file());
+        targets.sqliteFile(caller.userId(), r.file());
         return new DataSourceRecord(id, caller.userId(), r.name(), Dialect.SQLITE, null, null, null, null, r.file(),
                 options, null, clock.now());
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class Targets {
 
+    private static final Pattern SAFE_OWNER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
     private static final Pattern SQLITE_FILE = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$");
 
     private final SchemaSyncConfig config;
@@ -39,7 +40,7 @@ class Targets {
 
     TargetSpec spec(DataSourceRecord ds) {
         if (ds.dialect() == Dialect.SQLITE) {
-            return new TargetSpec(ds.dialect(), null, 0, null, null, null, sqliteFile(ds.file()), ds.options());
+            return new TargetSpec(ds.dialect(), null, 0, null, null, null, sqliteFile(ds.ownerId(), ds.file()), ds.options());
         }
         requireAllowedHost(ds.host());
         String password = ds.secret() == null ? null : cipher.decrypt(ds.id(), ds.secret());
@@ -58,23 +59,41 @@ class Targets {
         }
     }
 
-    /** A plain file name inside the SQLite directory: no separators, no "..", no absolute paths, no symlink escape. */
-    Path sqliteFile(String file) {
+    /**
+     * A plain file name (no separators, no "..", no absolute path, no symlink escape) inside the owner's
+     * own subdirectory of the SQLite directory, so that no user can open another user's file.
+     */
+    Path sqliteFile(String ownerId, String file) {
         if (file == null || !SQLITE_FILE.matcher(file).matches() || file.contains("..")) {
             throw ProblemException.badRequest("invalid-sqlite-file", "file must be a plain file name (letters, digits, "
                     + "'_', '-', '.'; no '..') inside the configured SQLite directory");
         }
         try {
-            Files.createDirectories(sqliteDirectory);
-            Path directory = sqliteDirectory.toRealPath();
+            Path ownDirectory = sqliteDirectory.resolve(ownerDirectory(ownerId));
+            Files.createDirectories(ownDirectory);
+            Path directory = ownDirectory.toRealPath();
             Path resolved = directory.resolve(file).normalize();
             Path real = Files.exists(resolved) ? resolved.toRealPath() : resolved;
             if (!real.getParent().equals(directory)) {
-                throw ProblemException.badRequest("invalid-sqlite-file", "file must stay inside the SQLite directory");
+                throw ProblemException.badRequest("invalid-sqlite-file", "file must stay inside your SQLite directory");
             }
             return real;
         } catch (IOException e) {
             throw new UncheckedIOException("The SQLite directory " + sqliteDirectory + " is not usable", e);
+        }
+    }
+
+    /** Owner ids are token subjects (UUIDs from auth); anything else is hashed into a safe directory name. */
+    static String ownerDirectory(String ownerId) {
+        if (SAFE_OWNER.matcher(ownerId).matches()) {
+            return ownerId;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ownerId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

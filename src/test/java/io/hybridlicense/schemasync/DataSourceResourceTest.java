@@ -99,6 +99,23 @@ class DataSourceResourceTest {
     }
 
     @Test
+    void sqliteFiles_ofTwoUsers_neverMeet_evenUnderTheSameName() {
+        Api first = Api.asNewUser();
+        Api second = Api.asNewUser();
+        Map<String, Object> sameFile = Map.of("name", "lite", "kind", "sqlite", "file", "shared.db");
+        String firstDs = first.request().body(sameFile).post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
+        String secondDs = second.request().body(sameFile).post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
+
+        first.synced(first.createTable(firstDs, Map.of("name", "mine")));
+        String secondTable = second.createTable(secondDs, Map.of("name", "mine"));
+        second.synced(secondTable);
+        // had both pointed at one file, the second creation would have found the first one's table
+        assertThat(second.events(secondTable)).filteredOn(e -> "ChangeConfirmed".equals(e.get("type")))
+                .extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("alreadyApplied")).containsExactly(false);
+        assertThat(TestTargets.sqlite(first).jdbcUrl()).doesNotContain(second.identity().userId());
+    }
+
+    @Test
     void anotherUsersDataSource_isA404_butAdminsSeeIt() {
         Api owner = Api.asNewUser();
         String id = owner.register(TestTargets.postgresql());

@@ -18,8 +18,8 @@ class SchemaChangeLifecycleTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "sqlite"})
     void everyChange_reachesTheTargetsCatalogue(String kind) {
-        TestTargets.Target target = TestTargets.of(kind);
         Api api = Api.asNewUser();
+        TestTargets.Target target = TestTargets.of(kind, api);
         String ds = api.register(target);
 
         String tableId = api.createTable(ds, Map.of("name", "orders"));

@@ -40,8 +40,8 @@ class SchemaSyncFaultTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb"})
     void crashAfterTheDdl_claimExpires_andTheChangeIsConfirmedExactlyOnce(String kind) {
-        TestTargets.Target target = TestTargets.of(kind);
         Api api = Api.asNewUser();
+        TestTargets.Target target = TestTargets.of(kind, api);
         String ds = api.register(target);
         String tableId = api.createTable(ds, Map.of("name", "survivor"));
         api.synced(tableId);

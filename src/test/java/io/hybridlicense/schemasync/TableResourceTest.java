@@ -134,8 +134,8 @@ class TableResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "sqlite"})
     void hostileNames_areA400_andNothingReachesTheTarget(String kind) {
-        TestTargets.Target target = TestTargets.of(kind);
         Api api = Api.asNewUser();
+        TestTargets.Target target = TestTargets.of(kind, api);
         String ds = api.register(target);
         String reserved = kind.equals("sqlite") ? "pragma" : "select";
         List<String> hostile = List.of("a\"b", "x`y", "t'; DROP TABLE users; --", "x;y", "tablé", "表",
@@ -166,7 +166,7 @@ class TableResourceTest {
     @Test
     void aChangeTheDialectCannotMake_isA422_beforeAnythingIsQueued() {
         Api api = Api.asNewUser();
-        String ds = api.register(TestTargets.sqlite());
+        String ds = api.register(TestTargets.sqlite(api));
         String tableId = api.createTable(ds, Map.of("name", "lite"));
         api.synced(tableId);
         api.request().body(Map.of("type", "integer")).patch("/api/v1/tables/" + tableId + "/columns/name")

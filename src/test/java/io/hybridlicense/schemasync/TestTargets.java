@@ -107,11 +107,12 @@ final class TestTargets {
     private TestTargets() {
     }
 
-    static Target of(String kind) {
+    /** A fresh target of a kind; SQLite files live in their owner's directory, hence the owner. */
+    static Target of(String kind, Api owner) {
         return switch (kind) {
             case "postgresql" -> postgresql();
             case "mariadb" -> mariadb();
-            case "sqlite" -> sqlite();
+            case "sqlite" -> sqlite(owner);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -156,9 +157,10 @@ final class TestTargets {
                 "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/" + database, "root", "");
     }
 
-    static Target sqlite() {
+    static Target sqlite(Api owner) {
         String file = "target_" + shortId() + ".db";
-        Path directory = Path.of(ConfigProvider.getConfig().getValue("hl.schemasync.sqlite-directory", String.class));
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("hl.schemasync.sqlite-directory", String.class))
+                .resolve(owner.identity().userId());
         try {
             Files.createDirectories(directory);
         } catch (java.io.IOException e) {
