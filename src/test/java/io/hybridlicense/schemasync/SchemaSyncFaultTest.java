@@ -87,6 +87,29 @@ class SchemaSyncFaultTest {
     }
 
     @Test
+    void lockedTable_statementTimesOut_isRetried_andConfirmedOnceTheLockIsGone() throws Exception {
+        TestTargets.Target target = TestTargets.postgresql();
+        Api api = Api.asNewUser();
+        String ds = api.register(target);
+        String tableId = api.createTable(ds, Map.of("name", "busy"));
+        api.synced(tableId);
+        try (java.sql.Connection holder = target.connect()) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+            }
+            api.request().body(Api.column("late", "integer")).post("/api/v1/tables/" + tableId + "/columns").then().statusCode(202);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.table(tableId).getString("lastError") != null);
+            assertThat(api.table(tableId).getString("status")).isEqualTo("pending");
+            assertThat(api.table(tableId).getString("lastError")).contains("57014");
+            holder.rollback();
+        }
+        api.synced(tableId);
+        assertThat(target.columns("busy")).contains("late");
+    }
+
+    @Test
     void targetDownForGood_isRejectedAtTheRetryLimit_andTheModelReverts() {
         TestTargets.Target target = TestTargets.postgresql();
         Api api = Api.asNewUser();
