@@ -73,9 +73,10 @@ class TableResource {
 
     @GET
     @Path("/tables/{id}")
-    public Response get(@PathParam("id") UUID id, @QueryParam("version") Integer version,
+    public Response get(@PathParam("id") UUID id, @QueryParam("version") String versionText,
                         @QueryParam("asOf") String asOf, @HeaderParam("Prefer") String prefer) {
         TableStreams.Registration registration = visible(id);
+        Integer version = parseVersion(versionText);
         if (version != null && asOf != null) {
             throw ProblemException.badRequest("invalid-query", "Give either version or asOf");
         }
@@ -156,6 +157,16 @@ class TableResource {
 
     private TableStreams.Registration visible(UUID id) {
         return queries.registration(Caller.of(token), id).orElseThrow(() -> ProblemException.notFound("Table " + id));
+    }
+
+    private static Integer parseVersion(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[1-9][0-9]{0,8}")) {
+            throw ProblemException.badRequest("invalid-query", "version must be a positive integer");
+        }
+        return Integer.parseInt(text);
     }
 
     private static Instant parseInstant(String text) {

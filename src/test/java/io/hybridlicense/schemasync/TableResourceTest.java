@@ -104,6 +104,8 @@ class TableResourceTest {
 
         api.request().queryParam("asOf", "2000-01-01T00:00:00Z").get("/api/v1/tables/" + tableId).then().statusCode(404);
         api.request().queryParam("asOf", "yesterday").get("/api/v1/tables/" + tableId).then().statusCode(400);
+        api.request().queryParam("version", "two").get("/api/v1/tables/" + tableId).then().statusCode(400)
+                .contentType("application/problem+json");
 
         assertThat(admin.auditTrailOf("table", tableId)).extracting(AuditEntryView::action).containsExactly(
                 "SCHEMA_CHANGE_REQUESTED", "SCHEMA_CHANGE_CONFIRMED", "SCHEMA_CHANGE_REQUESTED", "SCHEMA_CHANGE_CONFIRMED",
