@@ -341,8 +341,8 @@ public class SchemaSyncBench {
         String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         long now = Instant.now().getEpochSecond();
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"iss\":\"hybrid-license\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId(privateKeyPem.resolveSibling("verification-key.pem")) + "\"}");
+        String payload = b64("{\"iss\":\"hybrid-license\",\"aud\":\"hybrid-license-api\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
                 + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
@@ -352,5 +352,13 @@ public class SchemaSyncBench {
 
     static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RFC 7638 thumbprint of the verification key: the key id the auth module puts in token headers. */
+    static String keyId(Path publicKeyPem) throws Exception {
+        String pem = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return new org.jose4j.jwk.RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 }

@@ -181,8 +181,8 @@ class SchemaSyncTwoServersIT {
         String pem = Files.readString(Path.of("target/it-data-b/keys/signing-key.pem")).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         long now = Instant.now().getEpochSecond();
-        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = base64Url("{\"iss\":\"hybrid-license\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
+        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId(Path.of("target/it-data-b/keys/verification-key.pem")) + "\"}");
+        String payload = base64Url("{\"iss\":\"hybrid-license\",\"aud\":\"hybrid-license-api\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
                 + now + ",\"exp\":" + (now + 900) + "}");
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
@@ -198,5 +198,13 @@ class SchemaSyncTwoServersIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }
+    }
+
+    /** RFC 7638 thumbprint of the verification key: the key id the auth module puts in token headers. */
+    static String keyId(Path publicKeyPem) throws Exception {
+        String pem = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return new org.jose4j.jwk.RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 }
