@@ -43,7 +43,7 @@ final class Tokens {
             java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey)
                     java.security.KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(der));
             return new org.jose4j.jwk.RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (java.io.IOException | java.security.GeneralSecurityException | org.jose4j.lang.JoseException e) {
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the test verification key", e);
         }
     }
