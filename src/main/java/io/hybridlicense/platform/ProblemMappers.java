@@ -51,6 +51,15 @@ class ProblemMappers {
         return build(Problem.of(400, "malformed-json", "Bad Request", describe(e)), uri).build();
     }
 
+    /**
+     * Quarkus REST ships its own mappers for these two subtypes (plain JSON naming the field and
+     * echoing the value); exact-type mappers of the application take precedence over them.
+     */
+    @ServerExceptionMapper({UnrecognizedPropertyException.class, MismatchedInputException.class})
+    Response mismatchedJson(JsonProcessingException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthenticated(RuntimeException e, UriInfo uri) {
         Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required");
