@@ -90,6 +90,7 @@ class LicenseResource {
 
     @POST
     @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(UserView.ROLE_USER)
     public Response deactivate(@PathParam("id") UUID id) {
         return withETag(changes.deactivate(id, caller()));
