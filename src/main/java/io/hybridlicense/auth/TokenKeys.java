@@ -24,8 +24,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The token keys, read once at start from the same configuration smallrye-jwt uses: the verification
- * keys ({@code mp.jwt.verify.publickey.location}: a JWK set, a single JWK or a PEM public key) and the
- * signing key ({@code smallrye.jwt.sign.key.location}). Rotation: publish the old and the new public
+ * keys ({@code mp.jwt.verify.publickey.location}: a JWK set, a single JWK or a PEM public key; or
+ * inline in {@code mp.jwt.verify.publickey}) and the signing key ({@code smallrye.jwt.sign.key.location},
+ * or inline in {@code smallrye.jwt.sign.key}). Rotation: publish the old and the new public
  * key in the JWK set and point the signing location at the new private key; the signing key's
  * {@code kid} is the one of the published key with the same modulus. Start fails when the signing
  * key is not among the published keys, because no client could verify its tokens.
@@ -40,9 +41,10 @@ class TokenKeys {
 
     TokenKeys(@ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyLocation,
               @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyInline,
-              @ConfigProperty(name = "smallrye.jwt.sign.key.location") String signLocation) {
+              @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signLocation,
+              @ConfigProperty(name = "smallrye.jwt.sign.key") Optional<String> signInline) {
         verificationKeys = readVerificationKeys(verifyInline.filter(key -> !key.equals("NONE")), verifyLocation);
-        signingKey = readSigningKey(signLocation);
+        signingKey = readSigningKey(signInline.filter(key -> !key.equals("NONE")), signLocation);
         signingKeyId = idOfPublishedKeyFor(signingKey);
     }
 
@@ -91,14 +93,17 @@ class TokenKeys {
         return new JsonWebKeySet(jwk);
     }
 
-    private static PrivateKey readSigningKey(String location) {
+    /** Inline wins over the location, as in smallrye-jwt-build (test launchers pass inline keys). */
+    private static PrivateKey readSigningKey(Optional<String> inline, Optional<String> location) {
         try {
-            Key key = KeyUtils.readSigningKey(location, null, SignatureAlgorithm.RS256);
+            Key key = inline.isPresent() ? KeyUtils.decodePrivateKey(inline.get(), SignatureAlgorithm.RS256)
+                    : KeyUtils.readSigningKey(location.orElseThrow(() -> new IllegalStateException(
+                            "Set smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION)")), null, SignatureAlgorithm.RS256);
             if (key instanceof PrivateKey privateKey) {
                 return privateKey;
             }
             throw new IllegalStateException("The signing key at smallrye.jwt.sign.key.location is not an RSA private key");
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Could not read the token signing key", e);
         }
     }
