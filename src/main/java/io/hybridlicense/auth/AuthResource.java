@@ -4,6 +4,7 @@ import io.hybridlicense.auth.api.SubscriptionDirectory;
 import io.hybridlicense.auth.api.SubscriptionSummary;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.shared.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+/* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
+@RegisterForReflection(targets = {AuthResponses.Registered.class, AuthResponses.Token.class})
 @Path("/api/v1/auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

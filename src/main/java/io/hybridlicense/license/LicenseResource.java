@@ -4,6 +4,7 @@ import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.shared.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+/* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
+@RegisterForReflection(targets = {LicenseResponses.Activated.class, LicenseView.class})
 @Path("/api/v1/licenses")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
