@@ -58,9 +58,9 @@ summarize() {
 run_wrk() { # name duration script|- path
   local name=$1 duration=$2 script=$3 path=$4
   if [ "$script" = "-" ]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$BASE$path" >"$OUT/$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$BASE$path" >"$OUT/$name.txt"
   else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$script" "$BASE$path" >"$OUT/$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency -s "$script" "$BASE$path" >"$OUT/$name.txt"
   fi
 }
 
@@ -101,7 +101,7 @@ cat >"$OUT/validate.md" <<MD
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ) |
 | machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $java_version |
-| method | wrk, $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses, embedded PostgreSQL 17, packaged JVM app, load generator on the same machine |
+| method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses, embedded PostgreSQL 17, packaged JVM app, load generator on the same machine |
 | validate | $v_rps req/s, p50 $v_p50 ms, p99 $v_p99 ms, non-2xx $v_bad |
 | /q/health/live (ceiling) | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |
 | validate / ceiling | $ratio % |
