@@ -25,6 +25,13 @@ public interface AuthConfig {
         /** Lifetime of an access token ({@code exp} - {@code iat}). */
         @WithDefault("PT15M")
         Duration accessTokenLifetime();
+
+        /**
+         * How many successfully verified tokens (signature and claims) are remembered, so that a
+         * token validated again skips the RSA check; {@code exp} is still checked on every call.
+         */
+        @WithDefault("20000")
+        long verifiedCacheSize();
     }
 
     interface Password {

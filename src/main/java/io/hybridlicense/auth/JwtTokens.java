@@ -4,6 +4,8 @@ import io.hybridlicense.auth.api.SignedTokens;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.auth.api.VerifiedToken;
 import io.hybridlicense.shared.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -32,6 +36,7 @@ class JwtTokens implements SignedTokens {
     private final String issuer;
     private final AuthConfig.Tokens config;
     private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
+    private final Cache<CacheKey, Verified> verifiedTokens;
 
     JwtTokens(TokenKeys keys, Clock clock, AuthConfig config,
               @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
@@ -39,6 +44,7 @@ class JwtTokens implements SignedTokens {
         this.clock = clock;
         this.issuer = issuer;
         this.config = config.tokens();
+        this.verifiedTokens = Caffeine.newBuilder().maximumSize(this.config.verifiedCacheSize()).build();
     }
 
     /** An access token: {@code sub} = user id, {@code groups} = roles. */
@@ -61,10 +67,28 @@ class JwtTokens implements SignedTokens {
         return builder.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
     }
 
+    /**
+     * A token string's signature and claims never change, so a successful verification is remembered;
+     * only {@code exp} is checked again on each call. Validation of the same license token many times
+     * a minute is the normal case for clients.
+     */
     @Override
     public VerifiedToken verify(String token, String audience) {
+        Verified remembered = verifiedTokens.getIfPresent(new CacheKey(audience, token));
+        if (remembered != null) {
+            return remembered.expiresAt().isAfter(clock.now()) ? remembered.token()
+                    : new VerifiedToken(VerifiedToken.State.EXPIRED, remembered.token().claims());
+        }
+        return verifyAndRemember(token, audience);
+    }
+
+    private VerifiedToken verifyAndRemember(String token, String audience) {
         try {
-            return new VerifiedToken(VerifiedToken.State.VALID, consumerFor(audience).processToClaims(token).getClaimsMap());
+            JwtClaims claims = consumerFor(audience).processToClaims(token);
+            VerifiedToken verified = new VerifiedToken(VerifiedToken.State.VALID, claims.getClaimsMap());
+            verifiedTokens.put(new CacheKey(audience, token),
+                    new Verified(verified, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            return verified;
         } catch (InvalidJwtException e) {
             boolean onlyExpired = e.hasExpired()
                     && e.getErrorDetails().stream().allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED)
@@ -72,9 +96,15 @@ class JwtTokens implements SignedTokens {
             return onlyExpired
                     ? new VerifiedToken(VerifiedToken.State.EXPIRED, e.getJwtContext().getJwtClaims().getClaimsMap())
                     : VerifiedToken.invalid();
-        } catch (RuntimeException garbage) {
+        } catch (MalformedClaimException | RuntimeException garbage) {
             return VerifiedToken.invalid();
         }
+    }
+
+    private record CacheKey(String audience, String token) {
+    }
+
+    private record Verified(VerifiedToken token, Instant expiresAt) {
     }
 
     private JwtClaimsBuilder claims(String audience, String subject, Instant expiresAt) {
