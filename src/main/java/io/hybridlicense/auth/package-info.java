@@ -1,8 +1,12 @@
 /**
- * auth: user accounts (email, password hash, plan), registration, login, signed JWT access tokens,
- * roles ({@code user}, {@code admin}) and the public keys at the JWKS endpoint.
+ * auth: user accounts (email, Argon2id password hash, plan), registration, login, signed JWT access
+ * tokens, roles ({@code user}, {@code admin}), the first admin from configuration, brute-force limits
+ * on credential checks, and the public keys at {@code /.well-known/jwks.json}.
  *
- * <p>Exports through {@code api}: the {@code AuthApi} facade, user views and its events
- * ({@code UserRegistered}, …). Owns the PostgreSQL schema {@code auth}. Uses no other module.
+ * <p>Exports through {@code api}: the {@code AuthApi} facade (credential checks for activation, users,
+ * plan changes), {@code SignedTokens} (module-specific JWTs with the same keys), user views, the
+ * {@code SubscriptionDirectory} port (implemented by license, shown on {@code /me}) and its events
+ * ({@code UserRegistered}, {@code AdminRoleChanged}). Owns the PostgreSQL schema {@code auth}. Uses no
+ * other module.
  */
 package io.hybridlicense.auth;

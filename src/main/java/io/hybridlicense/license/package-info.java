@@ -1,10 +1,13 @@
 /**
  * license: activation of licenses per client/machine id, online and offline validation, the
- * active/suspended/revoked/expired lifecycle with optimistic locking, seats per plan, subscriptions,
- * batch status updates and scheduled expiry.
+ * active/suspended/revoked/expired/deactivated lifecycle with optimistic locking, seats per plan,
+ * subscriptions (started by auth's {@code UserRegistered}, plan changes, renewal), batch status updates
+ * and scheduled expiry. The status and seat rules are plain Java in {@code domain}.
  *
- * <p>Exports through {@code api}: the {@code LicenseApi} facade, license views and its events
- * ({@code LicenseActivated}, {@code LicenseStatusChanged}, …). Owns the schema {@code license}.
- * Uses {@code auth.api}.
+ * <p>Exports through {@code api}: the {@code LicenseApi} facade, license and subscription views and its
+ * events ({@code LicenseActivated}, {@code LicenseStatusChanged}, {@code SubscriptionStarted},
+ * {@code SubscriptionPlanChanged}, {@code SubscriptionRenewed}). Owns the schema {@code license}.
+ * Uses {@code auth.api} (credential checks, token signing, plans) and implements its
+ * {@code SubscriptionDirectory}.
  */
 package io.hybridlicense.license;

@@ -1,6 +1,9 @@
 package io.hybridlicense.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hybridlicense.shared.Problem;
@@ -46,18 +49,11 @@ class ProblemMappers {
         return build(problem, uri).build();
     }
 
-    @ServerExceptionMapper
+    /** Named exactly: quarkus-rest-jackson maps these subtypes itself, with plain JSON bodies. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class, ValueInstantiationException.class})
     Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return build(Problem.of(400, "malformed-json", "Bad Request", describe(e)), uri).build();
-    }
-
-    /**
-     * Quarkus REST's own mapper for this subtype (unknown or mistyped fields) is more specific than the
-     * one above and answers plain JSON that echoes the field; this one keeps the answer a problem.
-     */
-    @ServerExceptionMapper
-    Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -73,6 +69,9 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response httpError(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -104,17 +103,17 @@ class ProblemMappers {
 
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
-        String parameter = "body";
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
+                continue;
+            }
+            if (node.getKind() != ElementKind.METHOD && node.getName() != null) {
                 names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
             } else if (node.getIndex() != null && !names.isEmpty()) {
                 names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
             }
         }
-        return names.isEmpty() ? parameter : String.join(".", names);
+        return names.isEmpty() ? "body" : String.join(".", names);
     }
 
     /** Jackson's own messages quote the input, which may hold a password: name the field instead. */

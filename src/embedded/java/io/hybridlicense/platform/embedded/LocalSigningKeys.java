@@ -9,14 +9,28 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 
-/** An RSA signing key generated on first start and kept as PEM files in the data directory. */
+/**
+ * An RSA signing key generated on first start and kept as PEM files in the data directory, with the
+ * public half also kept as a JSON Web Key Set ({@code jwks.json}, key id = RFC 7638 thumbprint). The
+ * verification side reads the JWKS, so tokens carry a {@code kid} and a rotated deployment can
+ * publish several keys the same way.
+ */
 final class LocalSigningKeys {
 
     private static final String PRIVATE_FILE = "signing-key.pem";
     private static final String PUBLIC_FILE = "verification-key.pem";
+    private static final String JWKS_FILE = "jwks.json";
 
     private final Path directory;
 
@@ -29,6 +43,10 @@ final class LocalSigningKeys {
             if (!Files.isReadable(directory.resolve(PRIVATE_FILE)) || !Files.isReadable(directory.resolve(PUBLIC_FILE))) {
                 generate();
             }
+            if (!Files.isReadable(directory.resolve(JWKS_FILE))) {
+                // data directories from before the JWKS existed keep their key
+                writeJwks();
+            }
         }
     }
 
@@ -36,8 +54,9 @@ final class LocalSigningKeys {
         return directory.resolve(PRIVATE_FILE).toUri().toString();
     }
 
+    /** The verification keys as a JWK set: what {@code mp.jwt.verify.publickey.location} points at. */
     String publicKeyLocation() {
-        return directory.resolve(PUBLIC_FILE).toUri().toString();
+        return directory.resolve(JWKS_FILE).toUri().toString();
     }
 
     private void generate() {
@@ -49,10 +68,28 @@ final class LocalSigningKeys {
             write(PUBLIC_FILE, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Path privateKey = write(PRIVATE_FILE, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             restrictToOwner(privateKey);
+            writeJwks();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not generate the signing key", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the signing key to " + directory, e);
+        }
+    }
+
+    private void writeJwks() {
+        try {
+            String pem = Files.readString(directory.resolve(PUBLIC_FILE), StandardCharsets.US_ASCII);
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
+            jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setUse("sig");
+            write(JWKS_FILE, new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not read the verification key in " + directory, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the key set to " + directory, e);
         }
     }
 

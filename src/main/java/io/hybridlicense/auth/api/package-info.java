@@ -1,2 +1,8 @@
-/** The public face of the auth module: facade, immutable views and events. Nothing internal. */
+/**
+ * The public face of the auth module: the {@link io.hybridlicense.auth.api.AuthApi} facade,
+ * {@link io.hybridlicense.auth.api.SignedTokens} for module-specific JWTs, views, the
+ * {@link io.hybridlicense.auth.api.SubscriptionDirectory} port that license implements, and events
+ * ({@link io.hybridlicense.auth.api.UserRegistered}, {@link io.hybridlicense.auth.api.AdminRoleChanged}).
+ * Nothing internal.
+ */
 package io.hybridlicense.auth.api;

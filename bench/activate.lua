@@ -1,0 +1,28 @@
+-- wrk script: POST /api/v1/licenses/activate for new client ids, spread over the users in USERS
+-- ("email<TAB>password" per line). Each request creates a license (a full activation transaction).
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("thread_id", counter)
+end
+
+function init(args)
+  users = {}
+  for line in io.lines(os.getenv("USERS")) do
+    local email, password = line:match("^([^\t]+)\t(.+)$")
+    users[#users + 1] = { email = email, password = password }
+  end
+  n = 0
+  run = os.getenv("RUN") or "run"
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+  n = n + 1
+  local user = users[((n * 2 + thread_id) % #users) + 1]
+  local body = string.format('{"email":"%s","password":"%s","clientId":"act-%s-%d-%d"}',
+    user.email, user.password, run, thread_id, n)
+  return wrk.format(nil, "/api/v1/licenses/activate", nil, body)
+end

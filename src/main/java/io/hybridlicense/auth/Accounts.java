@@ -1,0 +1,126 @@
+package io.hybridlicense.auth;
+
+import io.hybridlicense.auth.api.AdminRoleChanged;
+import io.hybridlicense.auth.api.AuthApi;
+import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.UserRegistered;
+import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.shared.Clock;
+import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registration, credential checks and roles; the implementation of {@link AuthApi}. */
+@ApplicationScoped
+class Accounts implements AuthApi {
+
+    private static final String EMAIL_UNIQUE = "users_email_key";
+
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final Event<UserRegistered> registered;
+    private final Event<AdminRoleChanged> roleChanged;
+
+    Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock,
+             Event<UserRegistered> registered, Event<AdminRoleChanged> roleChanged) {
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.registered = registered;
+        this.roleChanged = roleChanged;
+    }
+
+    /** Creates the account and, through {@link UserRegistered}, its subscription and audit entry. */
+    @Transactional
+    UserView register(String email, String password, Plan plan, boolean admin, boolean bySystem) {
+        UserEntity user = new UserEntity();
+        user.id = UUID.randomUUID();
+        user.email = email.strip();
+        user.passwordHash = hasher.hash(password);
+        user.plan = plan;
+        user.admin = admin;
+        user.createdAt = clock.now();
+        try {
+            user.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, EMAIL_UNIQUE)) {
+                throw ProblemException.conflict("email-taken", "An account with this email already exists");
+            }
+            throw e;
+        }
+        registered.fire(new UserRegistered(user.id, user.email, plan, admin, user.createdAt, bySystem ? null : user.id));
+        return user.toView();
+    }
+
+    @Override
+    @Transactional
+    public UserView authenticate(String email, String password, String clientAddress) {
+        String account = UserEntity.normalize(email);
+        throttle.checkAllowed(account, clientAddress);
+        Optional<UserEntity> found = UserEntity.findByEmail(account);
+        boolean matches;
+        if (found.isPresent()) {
+            matches = hasher.matches(password, found.get().passwordHash);
+        } else {
+            hasher.checkDecoy(password);
+            matches = false;
+        }
+        if (!matches) {
+            throttle.recordFailure(account, clientAddress);
+            throw new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
+                    "The email or the password is wrong"));
+        }
+        UserEntity user = found.get();
+        if (hasher.needsRehash(user.passwordHash)) {
+            user.passwordHash = hasher.hash(password);
+        }
+        return user.toView();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserView> findUser(UUID userId) {
+        return UserEntity.<UserEntity>findByIdOptional(userId).map(UserEntity::toView);
+    }
+
+    @Override
+    @Transactional
+    public void changePlan(UUID userId, Plan plan) {
+        existing(userId, LockModeType.NONE).plan = plan;
+    }
+
+    /** Grants or revokes the admin role; the last admin cannot lose it. */
+    @Transactional
+    UserView setAdmin(UUID userId, boolean admin, UUID actorId) {
+        UserEntity user = existing(userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user.admin == admin) {
+            return user.toView();
+        }
+        if (!admin && UserEntity.count("admin", true) <= 1) {
+            throw ProblemException.conflict("last-admin", "The last admin cannot lose the admin role");
+        }
+        user.admin = admin;
+        roleChanged.fire(new AdminRoleChanged(user.id, admin, actorId));
+        return user.toView();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<UserView> findByEmail(String email) {
+        return UserEntity.findByEmail(email).map(UserEntity::toView);
+    }
+
+    private static UserEntity existing(UUID userId, LockModeType lock) {
+        UserEntity user = UserEntity.findById(userId, lock);
+        if (user == null) {
+            throw ProblemException.notFound("User " + userId);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,72 @@
+package io.hybridlicense.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the auth module, under {@code hl.auth}. */
+@ConfigMapping(prefix = "hl.auth")
+public interface AuthConfig {
+
+    /** Access tokens. */
+    Tokens tokens();
+
+    /** Argon2id password hashing cost; raising it re-hashes each password at its next successful login. */
+    Password password();
+
+    /** Brute-force protection of login and activation. */
+    RateLimit rateLimit();
+
+    /** The administrator created at start if absent. */
+    FirstAdmin firstAdmin();
+
+    interface Tokens {
+        /** Lifetime of an access token ({@code exp} - {@code iat}). */
+        @WithDefault("PT15M")
+        Duration accessTokenLifetime();
+
+        /**
+         * How many successfully verified tokens (signature and claims) are remembered, so that a
+         * token validated again skips the RSA check; {@code exp} is still checked on every call.
+         */
+        @WithDefault("20000")
+        long verifiedCacheSize();
+    }
+
+    interface Password {
+        /** Argon2id memory in KiB (OWASP minimum: 19456 with 2 iterations). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Argon2id iterations (time cost). */
+        @WithDefault("2")
+        int iterations();
+
+        /** Argon2id lanes. */
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    interface RateLimit {
+        /** Failed attempts allowed per account (email) in each {@link #period()}. */
+        @WithDefault("5")
+        int accountFailures();
+
+        /** Failed attempts allowed per client IP address in each {@link #period()}. */
+        @WithDefault("20")
+        int addressFailures();
+
+        /** The window the failure allowances refill over. */
+        @WithDefault("PT1M")
+        Duration period();
+    }
+
+    interface FirstAdmin {
+        /** Email of the first admin; environment {@code HL_ADMIN_EMAIL}. Nothing is created when unset. */
+        Optional<String> email();
+
+        /** Password of the first admin (at least 10 characters); environment {@code HL_ADMIN_PASSWORD}. */
+        Optional<String> password();
+    }
+}

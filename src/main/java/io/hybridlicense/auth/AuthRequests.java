@@ -1,0 +1,39 @@
+package io.hybridlicense.auth;
+
+import io.hybridlicense.auth.api.Plan;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The request bodies of the auth endpoints. Emails are trimmed before they are validated. */
+final class AuthRequests {
+
+    static final int MAX_EMAIL = 254;
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD_BYTES = 1024;
+
+    private AuthRequests() {
+    }
+
+    record Register(@NotBlank @Email @Size(max = MAX_EMAIL) String email,
+                    @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password,
+                    @Pattern(regexp = Plan.WIRE_NAMES) String plan) {
+        Register {
+            email = email == null ? null : email.strip();
+        }
+
+        Plan planOrFree() {
+            return plan == null ? Plan.FREE : Plan.of(plan);
+        }
+    }
+
+    record Login(@NotBlank @Size(max = MAX_EMAIL) String email,
+                 @NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password) {
+        Login {
+            email = email == null ? null : email.strip();
+        }
+    }
+}

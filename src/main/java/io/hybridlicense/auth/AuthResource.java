@@ -1,0 +1,76 @@
+package io.hybridlicense.auth;
+
+import io.hybridlicense.auth.api.SubscriptionDirectory;
+import io.hybridlicense.auth.api.SubscriptionSummary;
+import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
+@RegisterForReflection(targets = {AuthResponses.Registered.class, AuthResponses.Token.class})
+@Path("/api/v1/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+class AuthResource {
+
+    private final Accounts accounts;
+    private final JwtTokens tokens;
+    private final Instance<SubscriptionDirectory> subscriptions;
+    private final JsonWebToken caller;
+
+    AuthResource(Accounts accounts, JwtTokens tokens, Instance<SubscriptionDirectory> subscriptions, JsonWebToken caller) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.subscriptions = subscriptions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    public Response register(@Valid @NotNull AuthRequests.Register request) {
+        UserView user = accounts.register(request.email(), request.password(), request.planOrFree(), false, false);
+        return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    public Response login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
+        UserView user = accounts.authenticate(request.email(), request.password(), ClientAddress.of(http));
+        JwtTokens.AccessToken token = tokens.issueAccessToken(user);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new AuthResponses.Token(token.token(), "Bearer", token.expiresInSeconds()))
+                .cacheControl(noStore).build();
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(UserView.ROLE_USER)
+    public AuthResponses.Profile me() {
+        UserView user = accounts.findUser(UUID.fromString(caller.getSubject()))
+                .orElseThrow(() -> ProblemException.notFound("The account"));
+        SubscriptionSummary subscription = subscriptions.isResolvable()
+                ? subscriptions.get().subscriptionOf(user.userId()).orElse(null) : null;
+        return AuthResponses.Profile.of(user, subscription);
+    }
+}

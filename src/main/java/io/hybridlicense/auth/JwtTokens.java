@@ -1,0 +1,128 @@
+package io.hybridlicense.auth;
+
+import io.hybridlicense.auth.api.SignedTokens;
+import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.auth.api.VerifiedToken;
+import io.hybridlicense.shared.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+/**
+ * Issues access tokens and the other modules' tokens (RS256, signed by smallrye-jwt-build with the
+ * newest key, {@code kid} in the header). Access tokens are verified by smallrye-jwt on each request;
+ * other tokens by {@link #verify}, which only admits RS256 with a published key.
+ */
+@ApplicationScoped
+class JwtTokens implements SignedTokens {
+
+    private final TokenKeys keys;
+    private final Clock clock;
+    private final String issuer;
+    private final AuthConfig.Tokens config;
+    private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
+    private final Cache<CacheKey, Verified> verifiedTokens;
+
+    JwtTokens(TokenKeys keys, Clock clock, AuthConfig config,
+              @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        this.keys = keys;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.config = config.tokens();
+        this.verifiedTokens = Caffeine.newBuilder().maximumSize(this.config.verifiedCacheSize()).build();
+    }
+
+    /** An access token: {@code sub} = user id, {@code groups} = roles. */
+    AccessToken issueAccessToken(UserView user) {
+        Instant expiresAt = clock.now().plus(config.accessTokenLifetime());
+        String token = claims(ACCESS_AUDIENCE, user.userId().toString(), expiresAt)
+                .upn(user.email())
+                .groups(user.roles())
+                .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+        return new AccessToken(token, config.accessTokenLifetime().toSeconds());
+    }
+
+    record AccessToken(String token, long expiresInSeconds) {
+    }
+
+    @Override
+    public String sign(String audience, String subject, Instant expiresAt, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = claims(audience, subject, expiresAt);
+        claims.forEach(builder::claim);
+        return builder.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+    }
+
+    /**
+     * A token string's signature and claims never change, so a successful verification is remembered;
+     * only {@code exp} is checked again on each call. Validation of the same license token many times
+     * a minute is the normal case for clients.
+     */
+    @Override
+    public VerifiedToken verify(String token, String audience) {
+        Verified remembered = verifiedTokens.getIfPresent(new CacheKey(audience, token));
+        if (remembered != null) {
+            return remembered.expiresAt().isAfter(clock.now()) ? remembered.token()
+                    : new VerifiedToken(VerifiedToken.State.EXPIRED, remembered.token().claims());
+        }
+        return verifyAndRemember(token, audience);
+    }
+
+    private VerifiedToken verifyAndRemember(String token, String audience) {
+        try {
+            JwtClaims claims = consumerFor(audience).processToClaims(token);
+            VerifiedToken verified = new VerifiedToken(VerifiedToken.State.VALID, claims.getClaimsMap());
+            verifiedTokens.put(new CacheKey(audience, token),
+                    new Verified(verified, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            return verified;
+        } catch (InvalidJwtException e) {
+            boolean onlyExpired = e.hasExpired()
+                    && e.getErrorDetails().stream().allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED)
+                    && e.getJwtContext() != null;
+            return onlyExpired
+                    ? new VerifiedToken(VerifiedToken.State.EXPIRED, e.getJwtContext().getJwtClaims().getClaimsMap())
+                    : VerifiedToken.invalid();
+        } catch (MalformedClaimException | RuntimeException garbage) {
+            return VerifiedToken.invalid();
+        }
+    }
+
+    private record CacheKey(String audience, String token) {
+    }
+
+    private record Verified(VerifiedToken token, Instant expiresAt) {
+    }
+
+    private JwtClaimsBuilder claims(String audience, String subject, Instant expiresAt) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .issuedAt(clock.now())
+                .expiresAt(expiresAt);
+    }
+
+    private JwtConsumer consumerFor(String audience) {
+        return consumers.computeIfAbsent(audience, ignored -> new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(audience)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.verificationKeys()))
+                .build());
+    }
+}

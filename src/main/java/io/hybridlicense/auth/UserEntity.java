@@ -1,0 +1,51 @@
+package io.hybridlicense.auth;
+
+import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.UserView;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@Entity
+@Table(schema = "auth", name = "users")
+class UserEntity extends PanacheEntityBase {
+
+    @Id
+    UUID id;
+    @Column(nullable = false)
+    String email;
+    @Column(name = "password_hash", nullable = false)
+    String passwordHash;
+    @Convert(converter = PlanColumn.class)
+    @Column(nullable = false)
+    Plan plan;
+    @Column(nullable = false)
+    boolean admin;
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+    @Version
+    long version;
+
+    /** Uses the unique index on {@code lower(email)}. */
+    static Optional<UserEntity> findByEmail(String email) {
+        return find("lower(email) = ?1", normalize(email)).firstResultOptional();
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    UserView toView() {
+        Set<String> roles = admin ? Set.of(UserView.ROLE_USER, UserView.ROLE_ADMIN) : Set.of(UserView.ROLE_USER);
+        return new UserView(id, email, plan, roles, createdAt);
+    }
+}

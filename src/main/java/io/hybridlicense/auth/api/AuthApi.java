@@ -1,0 +1,24 @@
+package io.hybridlicense.auth.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other modules may ask of auth. Every method joins the caller's transaction, if any. */
+public interface AuthApi {
+
+    /**
+     * Checks an email and password, with the same brute-force limits as login (per account and per
+     * client address). Re-hashes the password when the configured hashing cost has risen.
+     *
+     * @param clientAddress the caller's IP address, for rate limiting
+     * @return the user
+     * @throws io.hybridlicense.shared.ProblemException 401 {@code invalid-credentials} (same for an
+     *         unknown email and a wrong password), or 429 {@code too-many-attempts} with {@code Retry-After}
+     */
+    UserView authenticate(String email, String password, String clientAddress);
+
+    Optional<UserView> findUser(UUID userId);
+
+    /** Records the user's new plan; the caller (license) has already checked that it fits. */
+    void changePlan(UUID userId, Plan plan);
+}

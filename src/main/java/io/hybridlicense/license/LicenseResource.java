@@ -1,0 +1,114 @@
+package io.hybridlicense.license;
+
+import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.license.api.LicenseStatus;
+import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
+@RegisterForReflection(targets = {LicenseResponses.Activated.class, LicenseView.class})
+@Path("/api/v1/licenses")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+class LicenseResource {
+
+    private final ActivateLicense activation;
+    private final ValidateLicense validation;
+    private final ChangeLicenseStatus changes;
+    private final LicenseFacade licenses;
+    private final JsonWebToken token;
+
+    LicenseResource(ActivateLicense activation, ValidateLicense validation, ChangeLicenseStatus changes,
+                    LicenseFacade licenses, JsonWebToken token) {
+        this.activation = activation;
+        this.validation = validation;
+        this.changes = changes;
+        this.licenses = licenses;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/activate")
+    @PermitAll
+    public Response activate(@Valid @NotNull LicenseRequests.Activate request, @Context HttpServerRequest http) {
+        ActivateLicense.Activation result = activation.activate(new ActivateLicenseCommand(
+                request.email(), request.password(), request.clientId(), addressOf(http)));
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(LicenseResponses.Activated.of(result)).build();
+    }
+
+    @POST
+    @Path("/validate")
+    @PermitAll
+    public LicenseResponses.Validation validate(@Valid @NotNull LicenseRequests.Validate request) {
+        return LicenseResponses.Validation.of(validation.validate(request.token(), request.clientId()));
+    }
+
+    @GET
+    @RolesAllowed(UserView.ROLE_USER)
+    public List<LicenseView> mine() {
+        return licenses.licensesOf(caller().userId());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response one(@PathParam("id") UUID id) {
+        LicenseView license = licenses.findLicense(id)
+                .filter(found -> caller().admin() || found.userId().equals(caller().userId()))
+                .orElseThrow(() -> ProblemException.notFound("License " + id));
+        return withETag(license);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Valid @NotNull LicenseRequests.ChangeStatus request) {
+        return withETag(changes.change(id, LicenseStatus.of(request.status()), ETags.versionIn(ifMatch), caller()));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response deactivate(@PathParam("id") UUID id) {
+        return withETag(changes.deactivate(id, caller()));
+    }
+
+    private Caller caller() {
+        return Caller.of(token);
+    }
+
+    private static Response withETag(LicenseView license) {
+        return Response.ok(license).header(HttpHeaders.ETAG, ETags.of(license.version())).build();
+    }
+
+    private static String addressOf(HttpServerRequest http) {
+        SocketAddress address = http.remoteAddress();
+        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
+    }
+}
