@@ -56,6 +56,15 @@ class ProblemMappers {
         return build(Problem.of(400, "malformed-json", "Bad Request", describe(e)), uri).build();
     }
 
+    /**
+     * Quarkus REST's own mapper for this subtype (unknown or mistyped fields) is more specific than the
+     * one above and answers plain JSON that echoes the field; this one keeps the answer a problem.
+     */
+    @ServerExceptionMapper
+    Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthenticated(RuntimeException e, UriInfo uri) {
         Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required");

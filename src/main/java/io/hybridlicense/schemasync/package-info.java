@@ -5,7 +5,14 @@
  * applied asynchronously as idempotent DDL and answered by a confirming or rejecting event.
  *
  * <p>Exports through {@code api}: the {@code SchemaSyncApi} facade, table views and its events
- * ({@code SchemaChangeConfirmed}, {@code SchemaChangeRejected}, …). Owns the schema
- * {@code schemasync}. Uses {@code auth.api}. The only module that connects to users' databases.
+ * ({@code SchemaChangeRequested}, {@code SchemaChangeConfirmed}, {@code SchemaChangeRejected},
+ * {@code DataSourceRegistered}, {@code DataSourceDeleted}). Owns the schema {@code schemasync}. Uses
+ * no other module (the caller's identity comes from the access token). The only module that connects
+ * to users' databases.
+ *
+ * <p>Inside: {@code domain} (the aggregate), {@code target} (connections, DDL, introspection), and
+ * here the use cases ({@code RegisterDataSource}, {@code RequestSchemaChange}, {@code ApplyQueuedChange},
+ * {@code SettleChange}, …), the event store, the outbox and its poller, and the REST resources.
+ * Design: {@code docs/schemasync.md} and ADR 0002.
  */
 package io.hybridlicense.schemasync;

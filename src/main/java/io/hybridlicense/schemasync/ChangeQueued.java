@@ -1,0 +1,7 @@
+package io.hybridlicense.schemasync;
+
+import java.util.UUID;
+
+/** In-process signal: a change was queued or settled; the poller looks for work once the transaction commits. */
+record ChangeQueued(UUID tableId) {
+}

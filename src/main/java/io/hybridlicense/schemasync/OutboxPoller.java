@@ -1,0 +1,44 @@
+package io.hybridlicense.schemasync;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+/**
+ * This server's outbox poller: a {@code @Scheduled} poll as the safety net (rows due for retry,
+ * claims expired by a crash elsewhere) and an immediate wake-up after every commit that queued or
+ * settled a change, so latency does not depend on the poll interval.
+ */
+@ApplicationScoped
+class OutboxPoller {
+
+    private final OutboxDispatcher dispatcher;
+
+    private final Targets targets;
+
+    OutboxPoller(SchemaSyncConfig config, Outbox outbox, ApplyQueuedChange apply, Targets targets) {
+        this.targets = targets;
+        this.dispatcher = new OutboxDispatcher("schemasync", config.workers(), outbox, apply, config.claimTimeout());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        dispatcher.wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        dispatcher.stop();
+    }
+
+    @Scheduled(every = "${hl.schemasync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        dispatcher.wake();
+        targets.applier().closeIdleConnections();
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeQueued event) {
+        dispatcher.wake();
+    }
+}

@@ -1,0 +1,63 @@
+package io.hybridlicense.schemasync;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the schemasync module. */
+@ConfigMapping(prefix = "hl.schemasync")
+interface SchemaSyncConfig {
+
+    /**
+     * Hosts users may register databases on: exact names or {@code *.example.com}; {@code *} allows any
+     * host. Any host includes this server's own network (an SSRF risk): restrict it in production.
+     */
+    @WithDefault("*")
+    List<String> allowedHosts();
+
+    /** The directory SQLite files must live in; defaults to {@code <hl.data-dir>/sqlite}. */
+    Optional<String> sqliteDirectory();
+
+    /**
+     * The AES-256 key (Base64 of 32 bytes) that encrypts stored database passwords. Unset: a key is
+     * generated once and kept in {@code <hl.data-dir>/keys/schemasync-credentials.key}.
+     */
+    Optional<String> credentialsKey();
+
+    /** Upper bound of every statement run on a user's database. */
+    @WithDefault("10s")
+    Duration statementTimeout();
+
+    /** Upper bound of opening a connection to a user's database. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /**
+     * How long a claimed outbox row belongs to one server; after that another server may run it
+     * again (crash recovery). Must exceed connect plus statement timeout.
+     */
+    @WithDefault("60s")
+    Duration claimTimeout();
+
+    /** How often the outbox is polled in addition to the wake-up after each commit. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How many changes this server applies at once (each on its own table). */
+    @WithDefault("8")
+    int workers();
+
+    /** Attempts of a change whose database is unreachable before it is rejected. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** Delay before the first retry; doubled each attempt, with jitter. */
+    @WithDefault("1s")
+    Duration retryBaseDelay();
+
+    /** Upper bound of the delay between retries. */
+    @WithDefault("5m")
+    Duration retryMaxDelay();
+}

@@ -1,0 +1,52 @@
+package io.hybridlicense.schemasync.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * One column as the model knows it.
+ *
+ * @param type         the canonical portable type ({@link ColumnType#toString()})
+ * @param defaultValue a JSON scalar (string, number, boolean) written as a literal, or {@code null}
+ */
+public record ColumnDefinition(String name, String type, boolean nullable, Object defaultValue, boolean primaryKey) {
+
+    static final int MAX_DEFAULT_LENGTH = 1000;
+
+    /** Validates a definition for a dialect and returns it in canonical form. */
+    public static ColumnDefinition of(String name, String type, Boolean nullable, Object defaultValue,
+                                      Boolean primaryKey, Dialect dialect) {
+        NamePolicy.requireValid(name, dialect, "column");
+        boolean key = Boolean.TRUE.equals(primaryKey);
+        if (key && Boolean.TRUE.equals(nullable)) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "Primary key column '" + name
+                    + "' cannot be nullable");
+        }
+        requireScalar(defaultValue);
+        return new ColumnDefinition(name, ColumnType.parse(type).toString(), !key && !Boolean.FALSE.equals(nullable),
+                defaultValue, key);
+    }
+
+    public ColumnType columnType() {
+        return ColumnType.parse(type);
+    }
+
+    ColumnDefinition renamed(String newName) {
+        return new ColumnDefinition(newName, type, nullable, defaultValue, primaryKey);
+    }
+
+    static void requireScalar(Object value) {
+        boolean scalar = value == null || value instanceof Boolean || value instanceof Number
+                || value instanceof String text && text.length() <= MAX_DEFAULT_LENGTH;
+        if (!scalar) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION,
+                    "A default must be a string (at most " + MAX_DEFAULT_LENGTH + " characters), a number or a boolean");
+        }
+        if (value instanceof Number number) {
+            try {
+                new BigDecimal(number.toString());
+            } catch (NumberFormatException notFinite) {
+                throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "A numeric default must be finite");
+            }
+        }
+    }
+}

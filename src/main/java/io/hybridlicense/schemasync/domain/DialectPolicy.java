@@ -1,0 +1,64 @@
+package io.hybridlicense.schemasync.domain;
+
+import java.util.List;
+
+/**
+ * Changes a dialect cannot make in place are refused before anything is queued (422), instead of
+ * being queued only for the user's database to reject them.
+ */
+final class DialectPolicy {
+
+    private DialectPolicy() {
+    }
+
+    static void checkCreate(Dialect dialect, List<ColumnDefinition> columns) {
+        if (columns.isEmpty()) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "A table needs at least one column");
+        }
+        for (ColumnDefinition column : columns) {
+            if (column.primaryKey() && column.columnType().isUnboundedText() && isMySqlFamily(dialect)) {
+                unsupported(dialect, "a text or json column ('" + column.name() + "') cannot be a primary key");
+            }
+        }
+    }
+
+    static void checkAdd(Dialect dialect, ColumnDefinition column) {
+        if (column.primaryKey()) {
+            unsupported(dialect, "a primary key column can only be declared when the table is created");
+        }
+        if (dialect == Dialect.SQLITE && !column.nullable() && column.defaultValue() == null) {
+            unsupported(dialect, "a NOT NULL column can only be added with a default");
+        }
+    }
+
+    static void checkAlter(Dialect dialect, SchemaChange.AlterColumn change) {
+        boolean inPlace = change.changesType() || change.changesNullability() || change.changesDefault();
+        if (dialect == Dialect.SQLITE && inPlace) {
+            unsupported(dialect, "only renaming a column is possible without rebuilding the table");
+        }
+        if (change.before().primaryKey() && change.changesNullability()) {
+            unsupported(dialect, "a primary key column stays NOT NULL");
+        }
+        if (change.before().primaryKey() && change.changesType() && isMySqlFamily(dialect)
+                && change.after().columnType().isUnboundedText()) {
+            unsupported(dialect, "a primary key column cannot become text or json");
+        }
+    }
+
+    static void checkDrop(Dialect dialect, TableShape table, ColumnDefinition column) {
+        if (table.columns().size() == 1) {
+            unsupported(dialect, "a table keeps at least one column; drop the table instead");
+        }
+        if (dialect == Dialect.SQLITE && column.primaryKey()) {
+            unsupported(dialect, "a primary key column cannot be dropped");
+        }
+    }
+
+    private static boolean isMySqlFamily(Dialect dialect) {
+        return dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
+    }
+
+    private static void unsupported(Dialect dialect, String why) {
+        throw new ChangeRefused(ChangeRefused.Reason.UNSUPPORTED, "Not possible on " + dialect.apiName() + ": " + why);
+    }
+}

