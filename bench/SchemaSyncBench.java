@@ -4,19 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +38,13 @@ public class SchemaSyncBench {
 
     public static void main(String[] args) throws Exception {
         base = args[0];
-        token = mintToken(Path.of(args[1]));
+        token = register();
         StringBuilder out = new StringBuilder();
         out.append("| target | what | API p50 | API p99 | request→confirmed p50 | request→confirmed p99 | changes/s |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         StringBuilder floor = new StringBuilder();
         floor.append("| target | direct JDBC DDL | p50 | p99 | statements/s |\n|---|---|---|---|---|\n");
-        for (int i = 2; i < args.length; i++) {
+        for (int i = 1; i < args.length; i++) {
             String server = args[i];
             String kind = server.startsWith("jdbc:postgresql:") ? "postgresql" : "mariadb";
             run(kind, server, new StringBuilder()); // warm-up: JIT, connection pools; not reported
@@ -317,10 +309,19 @@ public class SchemaSyncBench {
     }
 
     static JsonNode post(String path, String body, int expected, String prefer) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Prefer", prefer)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(path, body, expected, prefer);
+    }
+
+    static JsonNode send(String path, String body, int expected, String prefer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (prefer != null) {
+            request.header("Prefer", prefer);
+        }
+        HttpResponse<String> response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -336,29 +337,13 @@ public class SchemaSyncBench {
         return JSON.readTree(response.body());
     }
 
-    /** An access token as the auth module issues them, signed with the server's local key (RS256). */
-    static String mintToken(Path privateKeyPem) throws Exception {
-        String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        long now = Instant.now().getEpochSecond();
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId(privateKeyPem.resolveSibling("verification-key.pem")) + "\"}");
-        String payload = b64("{\"iss\":\"hybrid-license\",\"aud\":\"hybrid-license-api\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
-                + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+    /** A fresh user's access token from the auth module (register, then log in). */
+    static String register() throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.test";
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"bench password 123\"";
+        send("/api/v1/auth/register", credentials + ",\"plan\":\"free\"}", 201, null);
+        return send("/api/v1/auth/login", credentials + "}", 200, null).get("accessToken").asText();
     }
 
-    static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
 
-    /** RFC 7638 thumbprint of the verification key: the key id the auth module puts in token headers. */
-    static String keyId(Path publicKeyPem) throws Exception {
-        String pem = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        return new org.jose4j.jwk.RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
-    }
 }

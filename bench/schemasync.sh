@@ -35,7 +35,7 @@ curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { cat "$DATA_DIR/
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$(java -cp "$(cat target/bench-classpath.txt)" bench/SchemaSyncBench.java \
-  "http://127.0.0.1:$PORT" "$DATA_DIR/keys/signing-key.pem" "$POSTGRES_URL" "$MARIADB_URL")"
+  "http://127.0.0.1:$PORT" "$POSTGRES_URL" "$MARIADB_URL")"
 
 CPU="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
 SECTION="$(mktemp)"

@@ -13,20 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * Two server processes on one core database: the packaged application under test (server A) and a
  * second process of the same jar (server B) started here against A's embedded PostgreSQL, both with
  * two workers (A's set in the failsafe configuration). 200 changes on 20 tables are requested through
- * B (whose token key this test knows; the test launcher may give A an inline key of its own); both
+ * B by a user registered on B; both
  * servers claim from the same outbox. Every change must be confirmed exactly once, in order, and
  * both servers must have recorded outcomes.
  */
@@ -176,35 +170,21 @@ class SchemaSyncTwoServersIT {
         return new org.postgresql.Driver().connect(url, properties);
     }
 
-    /** An access token as the auth module issues them, signed with server B's local key. */
-    private static String token() throws Exception {
-        String pem = Files.readString(Path.of("target/it-data-b/keys/signing-key.pem")).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        long now = Instant.now().getEpochSecond();
-        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId(Path.of("target/it-data-b/keys/verification-key.pem")) + "\"}");
-        String payload = base64Url("{\"iss\":\"hybrid-license\",\"aud\":\"hybrid-license-api\",\"sub\":\"" + UUID.randomUUID() + "\",\"groups\":[\"user\"],\"iat\":"
-                + now + ",\"exp\":" + (now + 900) + "}");
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    /** A fresh user's access token, issued by server B's auth module. */
+    private static String token() {
+        String email = "two-servers-" + UUID.randomUUID() + "@example.test";
+        String password = "correct horse battery";
+        given().baseUri("http://127.0.0.1").port(portB).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password, "plan", "free"))
+                .post("/api/v1/auth/register").then().statusCode(201);
+        return given().baseUri("http://127.0.0.1").port(portB).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }
-    }
-
-    /** RFC 7638 thumbprint of the verification key: the key id the auth module puts in token headers. */
-    static String keyId(Path publicKeyPem) throws Exception {
-        String pem = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        return new org.jose4j.jwk.RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 }

@@ -1,0 +1,141 @@
+package io.hybridlicense.schemasync.target;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+
+import io.hybridlicense.schemasync.domain.ColumnDefinition;
+import io.hybridlicense.schemasync.domain.ColumnType;
+import io.hybridlicense.schemasync.domain.Dialect;
+import io.hybridlicense.schemasync.domain.SchemaChange;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Constraint;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Renders a change as DDL statements of one dialect with jOOQ: identifiers are quoted and defaults
+ * inlined as escaped literals by jOOQ, never concatenated here.
+ */
+final class DdlRenderer {
+
+    private final Dialect dialect;
+    private final DSLContext sql;
+
+    DdlRenderer(Dialect dialect) {
+        this.dialect = dialect;
+        this.sql = DSL.using(jooqDialect(dialect), new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
+                .withStatementType(StatementType.STATIC_STATEMENT)
+                .withRenderSchema(false)
+                .withExecuteLogging(false));
+    }
+
+    String createTable(SchemaChange.CreateTable change) {
+        List<Field<?>> fields = change.columns().stream().<Field<?>>map(c -> DSL.field(name(c.name()), dataType(c))).toList();
+        List<Constraint> keys = new ArrayList<>();
+        List<org.jooq.Name> keyColumns = change.columns().stream().filter(ColumnDefinition::primaryKey)
+                .map(c -> name(c.name())).toList();
+        if (!keyColumns.isEmpty()) {
+            keys.add(DSL.primaryKey(keyColumns.toArray(org.jooq.Name[]::new)));
+        }
+        return sql.createTable(name(change.table())).columns(fields).constraints(keys).getSQL();
+    }
+
+    String addColumn(SchemaChange.AddColumn change) {
+        return sql.alterTable(name(change.table())).addColumn(name(change.column().name()), dataType(change.column())).getSQL();
+    }
+
+    String renameColumn(String table, String from, String to) {
+        return sql.alterTable(name(table)).renameColumn(name(from)).to(name(to)).getSQL();
+    }
+
+    /** Type, nullability and default of an existing column, each statement safe to run again. */
+    List<String> alterInPlace(SchemaChange.AlterColumn change) {
+        String table = change.table();
+        ColumnDefinition after = change.after();
+        List<String> statements = new ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            if (change.changesType()) {
+                statements.add(sql.alterTable(name(table)).alterColumn(name(after.name())).set(baseType(after)).getSQL());
+            }
+            if (change.changesNullability()) {
+                var column = sql.alterTable(name(table)).alterColumn(name(after.name()));
+                statements.add((after.nullable() ? column.dropNotNull() : column.setNotNull()).getSQL());
+            }
+        } else if (change.changesType() || change.changesNullability()) {
+            // MariaDB/MySQL restate the whole column (CHANGE COLUMN), which also drops its default: restore it below
+            statements.add(sql.alterTable(name(table)).alterColumn(name(after.name()))
+                    .set(baseType(after).nullable(after.nullable())).getSQL());
+        }
+        boolean defaultLost = dialect != Dialect.POSTGRESQL && (change.changesType() || change.changesNullability());
+        if (change.changesDefault() || defaultLost && after.defaultValue() != null) {
+            statements.add(after.defaultValue() == null
+                    ? sql.query("alter table {0} alter column {1} drop default", name(table), name(after.name())).getSQL()
+                    : sql.alterTable(name(table)).alterColumn(name(after.name())).defaultValue(literal(after.defaultValue())).getSQL());
+        }
+        return statements;
+    }
+
+    String dropColumn(SchemaChange.DropColumn change) {
+        return sql.alterTable(name(change.table())).dropColumn(name(change.column())).getSQL();
+    }
+
+    String renameTable(SchemaChange.RenameTable change) {
+        return sql.alterTable(name(change.table())).renameTo(name(change.newName())).getSQL();
+    }
+
+    String dropTable(SchemaChange.DropTable change) {
+        return sql.dropTable(name(change.table())).getSQL();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DataType<?> dataType(ColumnDefinition column) {
+        DataType type = baseType(column).nullable(column.nullable());
+        return column.defaultValue() == null ? type : type.defaultValue((Field) literal(column.defaultValue()));
+    }
+
+    private static DataType<?> baseType(ColumnDefinition column) {
+        ColumnType type = column.columnType();
+        return switch (type.base()) {
+            case "integer" -> SQLDataType.INTEGER;
+            case "bigint" -> SQLDataType.BIGINT;
+            case "text" -> SQLDataType.CLOB;
+            case "varchar" -> SQLDataType.VARCHAR(type.length());
+            case "boolean" -> SQLDataType.BOOLEAN;
+            case "numeric" -> SQLDataType.NUMERIC(type.length(), type.scale());
+            case "timestamp" -> SQLDataType.TIMESTAMP;
+            case "date" -> SQLDataType.DATE;
+            case "uuid" -> SQLDataType.UUID;
+            case "json" -> SQLDataType.JSON;
+            default -> throw new IllegalArgumentException("Unmapped type " + type);
+        };
+    }
+
+    private static Field<?> literal(Object value) {
+        if (value instanceof Boolean bool) {
+            return inline(bool);
+        }
+        if (value instanceof Number number) {
+            return inline(new BigDecimal(number.toString()));
+        }
+        return inline(value.toString());
+    }
+
+    private static SQLDialect jooqDialect(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL -> SQLDialect.POSTGRES;
+            case MARIADB -> SQLDialect.MARIADB;
+            case MYSQL -> SQLDialect.MYSQL;
+            case SQLITE -> SQLDialect.SQLITE;
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package io.hybridlicense.schemasync.target;
+
+import io.hybridlicense.schemasync.domain.Dialect;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Opens connections to users' databases with bounded connect and socket timeouts. The drivers are
+ * instantiated directly instead of looked up through {@code DriverManager}: no class-loader surprises
+ * in dev/test mode and nothing for the native image to discover by reflection.
+ */
+public final class TargetConnector {
+
+    /** Driver options a user may set, per dialect, with the values allowed. */
+    public static final Map<Dialect, Map<String, Set<String>>> ALLOWED_OPTIONS = Map.of(
+            Dialect.POSTGRESQL, Map.of("sslmode", Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full")),
+            Dialect.MARIADB, Map.of("sslMode", Set.of("disable", "trust", "verify-ca", "verify-full")),
+            Dialect.MYSQL, Map.of("sslMode", Set.of("disable", "trust", "verify-ca", "verify-full")),
+            Dialect.SQLITE, Map.of());
+
+    private static final Pattern HOST = Pattern.compile("^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$");
+    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:]{2,39}$");
+    private static final Pattern DATABASE = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$");
+
+    private final Duration connectTimeout;
+    private final Duration statementTimeout;
+
+    public TargetConnector(Duration connectTimeout, Duration statementTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.statementTimeout = statementTimeout;
+    }
+
+    public static boolean isValidHost(String host) {
+        return host != null && (HOST.matcher(host).matches() || IPV6.matcher(host).matches() && host.contains(":"));
+    }
+
+    public static boolean isValidDatabaseName(String database) {
+        return database != null && DATABASE.matcher(database).matches();
+    }
+
+    public Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    public Connection open(TargetSpec spec) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(spec.options());
+        return switch (spec.dialect()) {
+            case POSTGRESQL -> {
+                credentials(properties, spec);
+                properties.setProperty("connectTimeout", Long.toString(seconds(connectTimeout)));
+                properties.setProperty("loginTimeout", Long.toString(seconds(connectTimeout)));
+                properties.setProperty("socketTimeout", Long.toString(seconds(statementTimeout.plus(connectTimeout))));
+                properties.setProperty("ApplicationName", "hybrid-license-schemasync");
+                yield connect(new org.postgresql.Driver(), "jdbc:postgresql://" + hostPort(spec) + "/" + database(spec), properties);
+            }
+            case MARIADB, MYSQL -> {
+                credentials(properties, spec);
+                properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
+                properties.setProperty("socketTimeout", Long.toString(statementTimeout.plus(connectTimeout).toMillis()));
+                // a hostile server must not be able to ask us for local files (LOAD DATA LOCAL INFILE)
+                properties.setProperty("allowLocalInfile", "false");
+                yield connect(new org.mariadb.jdbc.Driver(), "jdbc:mariadb://" + hostPort(spec) + "/" + database(spec), properties);
+            }
+            case SQLITE -> {
+                properties.setProperty("busy_timeout", Long.toString(statementTimeout.toMillis()));
+                yield connect(new org.sqlite.JDBC(), "jdbc:sqlite:" + spec.sqliteFile().toAbsolutePath(), properties);
+            }
+        };
+    }
+
+    private static Connection connect(Driver driver, String url, Properties properties) throws SQLException {
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("The driver refused the address", "08001");
+        }
+        return connection;
+    }
+
+    private static void credentials(Properties properties, TargetSpec spec) {
+        properties.setProperty("user", spec.username());
+        if (spec.password() != null) {
+            properties.setProperty("password", spec.password());
+        }
+    }
+
+    /** Validated again here: a URL is built from these parts, so nothing but a host and a port may get in. */
+    private static String hostPort(TargetSpec spec) {
+        if (!isValidHost(spec.host()) || spec.port() < 1 || spec.port() > 65535) {
+            throw new IllegalArgumentException("Invalid host or port");
+        }
+        return (spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host()) + ":" + spec.port();
+    }
+
+    private static String database(TargetSpec spec) {
+        if (!isValidDatabaseName(spec.database())) {
+            throw new IllegalArgumentException("Invalid database name");
+        }
+        return spec.database();
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,49 @@
+package io.hybridlicense.schemasync.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hybridlicense.schemasync.domain.ColumnDefinition;
+import io.hybridlicense.schemasync.domain.Dialect;
+import io.hybridlicense.schemasync.domain.SchemaChange;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** jOOQ quotes identifiers and escapes literals; nothing of a name or default is pasted into SQL as is. */
+class DdlRendererTest {
+
+    private static final ColumnDefinition ID = new ColumnDefinition("id", "bigint", false, null, true);
+
+    @Test
+    void identifiersAreQuoted_perDialect() {
+        SchemaChange.CreateTable create = new SchemaChange.CreateTable("Orders", List.of(ID,
+                new ColumnDefinition("note", "varchar(20)", true, "it's", false)));
+        assertThat(new DdlRenderer(Dialect.POSTGRESQL).createTable(create))
+                .isEqualTo("create table \"Orders\" (\"id\" bigint not null, \"note\" varchar(20) null default 'it''s', primary key (\"id\"))");
+        assertThat(new DdlRenderer(Dialect.MARIADB).createTable(create))
+                .isEqualTo("create table `Orders` (`id` bigint not null, `note` varchar(20) null default 'it''s', primary key (`id`))");
+        assertThat(new DdlRenderer(Dialect.SQLITE).createTable(create)).contains("'it''s'");
+    }
+
+    @Test
+    void evenAHostileName_staysOneQuotedIdentifier() {
+        // the API refuses such names; the renderer must still never let one break out of its quotes
+        SchemaChange.AddColumn add = new SchemaChange.AddColumn("t\"; drop table x; --",
+                new ColumnDefinition("c`; drop table y; --", "integer", true, "1'; drop table z; --", false));
+        assertThat(new DdlRenderer(Dialect.POSTGRESQL).addColumn(add))
+                .isEqualTo("alter table \"t\"\"; drop table x; --\" add \"c`; drop table y; --\" int null default '1''; drop table z; --'");
+        assertThat(new DdlRenderer(Dialect.MARIADB).addColumn(add))
+                .isEqualTo("alter table `t\"; drop table x; --` add `c``; drop table y; --` int null default '1''; drop table z; --'");
+        assertThat(new DdlRenderer(Dialect.SQLITE).addColumn(add)).startsWith("alter table \"t\"\"; drop table x; --\"");
+    }
+
+    @Test
+    void mariadbTypeChange_restatesNullability_andRestoresTheDefault() {
+        ColumnDefinition before = new ColumnDefinition("qty", "integer", true, 0, false);
+        ColumnDefinition after = new ColumnDefinition("qty", "bigint", false, 0, false);
+        assertThat(new DdlRenderer(Dialect.MARIADB).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
+                .containsExactly("alter table `t` change column `qty` `qty` bigint not null",
+                        "alter table `t` alter column `qty` set default 0");
+        assertThat(new DdlRenderer(Dialect.POSTGRESQL).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
+                .containsExactly("alter table \"t\" alter \"qty\" type bigint", "alter table \"t\" alter \"qty\" set not null");
+    }
+}
