@@ -35,6 +35,8 @@ public class SchemaSyncBench {
 
     static String base;
     static String token;
+    /** Databases this run created, {server, name}: dropped at the end. */
+    static final List<String[]> CREATED = Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
         base = args[0];
@@ -55,6 +57,19 @@ public class SchemaSyncBench {
         }
         System.out.println(out);
         System.out.println(floor);
+        dropCreatedDatabases();
+    }
+
+    static void dropCreatedDatabases() throws Exception {
+        for (String[] created : CREATED) {
+            String server = created[0];
+            boolean postgres = server.startsWith("jdbc:postgresql:");
+            try (Connection c = connect(server + (postgres ? "postgres" : ""), postgres ? "postgresql" : "mariadb");
+                 Statement s = c.createStatement()) {
+                // FORCE: the server under test may still hold idle connections to it
+                s.execute("DROP DATABASE " + created[1] + (postgres ? " WITH (FORCE)" : ""));
+            }
+        }
     }
 
     static void run(String kind, String server, StringBuilder out) throws Exception {
@@ -293,6 +308,7 @@ public class SchemaSyncBench {
         try (Connection c = connect(server + (kind.equals("postgresql") ? "postgres" : ""), kind); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
+        CREATED.add(new String[] {server, name});
         return name;
     }
 
