@@ -81,6 +81,9 @@ python3 bench/seed.py users "$BASE" 16 "$WORK/users.tsv"
 echo "bench: /q/health/live (warm-up $WARMUP, measure $DURATION)"
 run_wrk health-warmup "$WARMUP" - /q/health/live
 run_wrk health "$DURATION" - /q/health/live
+echo "bench: GET /.well-known/jwks.json, a trivial endpoint of the REST stack (measure $DURATION)"
+run_wrk jwks-warmup "$WARMUP" - /.well-known/jwks.json
+run_wrk jwks "$DURATION" - /.well-known/jwks.json
 echo "bench: validate (warm-up $WARMUP, measure $DURATION)"
 TOKENS="$WORK/tokens.tsv" run_wrk validate-warmup "$WARMUP" bench/validate.lua /api/v1/licenses/validate
 TOKENS="$WORK/tokens.tsv" run_wrk validate "$DURATION" bench/validate.lua /api/v1/licenses/validate
@@ -90,9 +93,11 @@ python3 bench/seed.py check "$BASE" "$WORK/tokens.tsv" 50
 stop_server
 
 read -r h_rps h_p50 h_p99 h_bad < <(summarize "$OUT/health.txt")
+read -r j_rps j_p50 j_p99 j_bad < <(summarize "$OUT/jwks.txt")
 read -r v_rps v_p50 v_p99 v_bad < <(summarize "$OUT/validate.txt")
 read -r a_rps a_p50 a_p99 a_bad < <(summarize "$OUT/activate.txt")
 ratio=$(awk -v v="$v_rps" -v h="$h_rps" 'BEGIN { printf "%.0f", (h > 0 ? 100 * v / h : 0) }')
+rest_ratio=$(awk -v v="$v_rps" -v j="$j_rps" 'BEGIN { printf "%.0f", (j > 0 ? 100 * v / j : 0) }')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 java_version=$(java -version 2>&1 | head -1)
 
@@ -104,8 +109,23 @@ cat >"$OUT/validate.md" <<MD
 | method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses, embedded PostgreSQL 17, packaged JVM app, load generator on the same machine |
 | validate | $v_rps req/s, p50 $v_p50 ms, p99 $v_p99 ms, non-2xx $v_bad |
 | /q/health/live (ceiling) | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |
-| validate / ceiling | $ratio % |
+| /.well-known/jwks.json (REST stack, no database) | $j_rps req/s, p50 $j_p50 ms, p99 $j_p99 ms |
+| validate / ceiling | $ratio % (validate / jwks: $rest_ratio %) |
 | activations | $a_rps /s, p50 $a_p50 ms, p99 $a_p99 ms, non-2xx $a_bad (Argon2id m=19456 KiB, t=2) |
 MD
 cat "$OUT/validate.md"
+# Keep the latest run in docs/PERFORMANCE.md, between its markers.
+python3 - "$OUT/validate.md" <<'PY'
+import re, sys
+doc, table = "docs/PERFORMANCE.md", open(sys.argv[1]).read().strip()
+start, end = "<!-- bench/validate.sh: latest run -->", "<!-- /bench/validate.sh -->"
+text = open(doc).read()
+block = f"{start}\n{table}\n{end}"
+if start in text:
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + block + "\n"
+open(doc, "w").write(text)
+PY
+echo "bench: results written to docs/PERFORMANCE.md"
 if [ "$v_bad" -ne 0 ]; then echo "bench: validate had non-2xx responses" >&2; exit 1; fi

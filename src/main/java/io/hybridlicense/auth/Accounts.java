@@ -8,6 +8,7 @@ import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
+import io.hybridlicense.shared.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;

@@ -1,20 +1,13 @@
 package io.hybridlicense.license;
 
 import io.hybridlicense.auth.api.Plan;
-import jakarta.persistence.AttributeConverter;
+import io.hybridlicense.shared.LowerCaseEnumColumn;
 import jakarta.persistence.Converter;
 
-/** Stores plans by their wire names, which the table's CHECK constraint lists. */
 @Converter
-class PlanColumn implements AttributeConverter<Plan, String> {
+class PlanColumn extends LowerCaseEnumColumn<Plan> {
 
-    @Override
-    public String convertToDatabaseColumn(Plan plan) {
-        return plan == null ? null : plan.wireName();
-    }
-
-    @Override
-    public Plan convertToEntityAttribute(String name) {
-        return name == null ? null : Plan.of(name);
+    PlanColumn() {
+        super(Plan.class);
     }
 }

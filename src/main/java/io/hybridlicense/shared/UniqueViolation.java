@@ -1,16 +1,16 @@
-package io.hybridlicense.auth;
+package io.hybridlicense.shared;
 
 import java.sql.SQLException;
 
 /** Recognises PostgreSQL's unique_violation (SQLSTATE 23505) of one named constraint in a cause chain. */
-final class UniqueViolation {
+public final class UniqueViolation {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
     private UniqueViolation() {
     }
 
-    static boolean of(Throwable failure, String constraint) {
+    public static boolean of(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
                     && String.valueOf(sql.getMessage()).contains(constraint)) {
