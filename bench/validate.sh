@@ -31,8 +31,9 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
+# BENCH_SERVER_OPTS: extra JVM/config options for the measured server, e.g. pool or thread sizes
 start_server() {
-  HL_DATA_DIR="$WORK/data" java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN "$@" \
+  HL_DATA_DIR="$WORK/data" java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN ${BENCH_SERVER_OPTS:-} "$@" \
     -jar target/quarkus-app/quarkus-run.jar >>"$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 120); do
@@ -106,6 +107,7 @@ cat >"$OUT/validate.md" <<MD
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ) |
 | machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $java_version |
+| server options | ${BENCH_SERVER_OPTS:-defaults} |
 | method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses, embedded PostgreSQL 17, packaged JVM app, load generator on the same machine |
 | validate | $v_rps req/s, p50 $v_p50 ms, p99 $v_p99 ms, non-2xx $v_bad |
 | /q/health/live (ceiling) | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |
