@@ -4,8 +4,6 @@ import io.hybridlicense.auth.api.SignedTokens;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.auth.api.VerifiedToken;
 import io.hybridlicense.shared.Clock;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +34,7 @@ class JwtTokens implements SignedTokens {
     private final String issuer;
     private final AuthConfig.Tokens config;
     private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
-    private final Cache<CacheKey, Verified> verifiedTokens;
+    private final VerifiedTokens verifiedTokens;
 
     JwtTokens(TokenKeys keys, Clock clock, AuthConfig config,
               @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
@@ -44,7 +42,7 @@ class JwtTokens implements SignedTokens {
         this.clock = clock;
         this.issuer = issuer;
         this.config = config.tokens();
-        this.verifiedTokens = Caffeine.newBuilder().maximumSize(this.config.verifiedCacheSize()).build();
+        this.verifiedTokens = new VerifiedTokens(this.config.verifiedCacheSize());
     }
 
     /** An access token: {@code sub} = user id, {@code groups} = roles. */
@@ -67,27 +65,17 @@ class JwtTokens implements SignedTokens {
         return builder.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
     }
 
-    /**
-     * A token string's signature and claims never change, so a successful verification is remembered;
-     * only {@code exp} is checked again on each call. Validation of the same license token many times
-     * a minute is the normal case for clients.
-     */
     @Override
     public VerifiedToken verify(String token, String audience) {
-        Verified remembered = verifiedTokens.getIfPresent(new CacheKey(audience, token));
-        if (remembered != null) {
-            return remembered.expiresAt().isAfter(clock.now()) ? remembered.token()
-                    : new VerifiedToken(VerifiedToken.State.EXPIRED, remembered.token().claims());
-        }
-        return verifyAndRemember(token, audience);
+        return verifiedTokens.lookup(audience, token, clock.now()).orElseGet(() -> verifyAndRemember(token, audience));
     }
 
     private VerifiedToken verifyAndRemember(String token, String audience) {
         try {
             JwtClaims claims = consumerFor(audience).processToClaims(token);
             VerifiedToken verified = new VerifiedToken(VerifiedToken.State.VALID, claims.getClaimsMap());
-            verifiedTokens.put(new CacheKey(audience, token),
-                    new Verified(verified, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            verifiedTokens.remember(audience, token, verified,
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
             return verified;
         } catch (InvalidJwtException e) {
             boolean onlyExpired = e.hasExpired()
@@ -99,12 +87,6 @@ class JwtTokens implements SignedTokens {
         } catch (MalformedClaimException | RuntimeException garbage) {
             return VerifiedToken.invalid();
         }
-    }
-
-    private record CacheKey(String audience, String token) {
-    }
-
-    private record Verified(VerifiedToken token, Instant expiresAt) {
     }
 
     private JwtClaimsBuilder claims(String audience, String subject, Instant expiresAt) {
