@@ -3,16 +3,13 @@ package io.hybridlicense.platform;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Says at start which database is in use, and refuses to start without a readable token
- * verification key: otherwise every request, health included, would fail later with a 500.
+ * Says at start which database is in use. (Missing or unreadable token keys stop the start in the
+ * auth module's {@code TokenKeys}.)
  */
 @ApplicationScoped
 class StartupReport {
@@ -21,17 +18,10 @@ class StartupReport {
 
     private final HlConfig config;
     private final String jdbcUrl;
-    private final Optional<String> verifyKeyLocation;
-    private final Optional<String> verifyKeyInline;
 
-    StartupReport(HlConfig config,
-                  @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-                  @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verifyKeyLocation,
-                  @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> verifyKeyInline) {
+    StartupReport(HlConfig config, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
-        this.verifyKeyLocation = verifyKeyLocation;
-        this.verifyKeyInline = verifyKeyInline;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -41,19 +31,6 @@ class StartupReport {
                     + "an external one)", where, Path.of(config.dataDir()).toAbsolutePath().normalize());
         } else {
             LOG.infof("Database: external PostgreSQL at %s", where);
-        }
-        requireVerificationKey();
-    }
-
-    private void requireVerificationKey() {
-        // smallrye-jwt's test tooling passes "NONE" for keys it did not generate
-        if (verifyKeyInline.filter(key -> !key.equals("NONE")).isPresent()) {
-            return;
-        }
-        String location = verifyKeyLocation.orElseThrow(() -> new IllegalStateException(
-                "No token verification key: set MP_JWT_VERIFY_PUBLICKEY_LOCATION and SMALLRYE_JWT_SIGN_KEY_LOCATION"));
-        if (location.startsWith("file:") && !Files.isReadable(Path.of(URI.create(location)))) {
-            throw new IllegalStateException("The token verification key " + location + " is not readable");
         }
     }
 
