@@ -45,6 +45,13 @@ public final class AddressPolicy {
     private static final List<Range> EMBEDS_IPV4 = ranges("64:ff9b::/96", "::/96");
     private static final Range SIX_TO_FOUR = Range.parse("2002::/16");
 
+    /** Name resolution; the system resolver in production, a fixed table in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private final Resolver resolver;
     private final boolean anyHost;
     private final boolean publicAddresses;
     private final List<Range> ranges = new ArrayList<>();
@@ -53,6 +60,11 @@ public final class AddressPolicy {
 
     /** @throws IllegalArgumentException naming the first entry that is none of the forms above */
     public AddressPolicy(List<String> entries) {
+        this(entries, InetAddress::getAllByName);
+    }
+
+    public AddressPolicy(List<String> entries, Resolver resolver) {
+        this.resolver = resolver;
         boolean any = false;
         boolean publicOnes = false;
         for (String raw : entries) {
@@ -95,7 +107,7 @@ public final class AddressPolicy {
     public List<InetAddress> resolve(String host) throws Refused {
         List<InetAddress> addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(host));
+            addresses = List.of(resolver.resolve(host));
         } catch (UnknownHostException e) {
             addresses = List.of();
         }
