@@ -39,7 +39,7 @@ class RegisterDataSource {
         requireAllowedOptions(dialect, options);
         DataSourceRecord ds = dialect == Dialect.SQLITE ? sqlite(id, caller, request, options) : server(id, caller, request, options, dialect);
         if (!dataSources.insert(ds)) {
-            throw ProblemException.conflict("datasource-name-taken", "You already have a data source named '" + request.name() + "'");
+            throw ProblemException.conflict("datasource-name-taken", "You already have a data source with that name");
         }
         registered.fire(new DataSourceRegistered(id, ds.ownerId(), ds.name(), dialect.apiName(), caller.userId()));
         return ds;
@@ -53,8 +53,10 @@ class RegisterDataSource {
         require(r.username() != null && !r.username().isBlank(), "username is required");
         targets.requireAllowedHost(r.host());
         byte[] secret = r.password() == null ? null : cipher.encrypt(id, r.password());
-        return new DataSourceRecord(id, caller.userId(), r.name(), dialect, r.host(), r.port(), r.database(), r.username(),
-                null, options, secret, clock.now());
+        DataSourceRecord ds = new DataSourceRecord(id, caller.userId(), r.name(), dialect, r.host(), r.port(), r.database(),
+                r.username(), null, options, secret, clock.now());
+        targets.requireNotCoreDatabase(ds);
+        return ds;
     }
 
     private DataSourceRecord sqlite(UUID id, Caller caller, DataSourceRequest r, Map<String, String> options) {

@@ -11,10 +11,14 @@ import java.util.Optional;
 interface SchemaSyncConfig {
 
     /**
-     * Hosts users may register databases on: exact names or {@code *.example.com}; {@code *} allows any
-     * host. Any host includes this server's own network (an SSRF risk): restrict it in production.
+     * Where users' databases may be (SSRF protection), checked at registration and before every
+     * connection. Entries: {@code public} (hosts whose every address is public), {@code loopback}, an
+     * address or range ({@code 10.0.0.0/8}, {@code fd00::/8}), a host name ({@code db.example.com}) or
+     * {@code *.example.com} (allowed whatever they resolve to), or {@code *} (anything: no protection).
+     * Cloud metadata addresses pass only an address or range entry naming them. Default {@code public};
+     * the dev profile adds {@code loopback}. See {@code target.AddressPolicy}.
      */
-    @WithDefault("*")
+    @WithDefault("public")
     List<String> allowedHosts();
 
     /** The directory SQLite files must live in; defaults to {@code <hl.data-dir>/sqlite}. */

@@ -66,6 +66,7 @@ class SchemaSyncTwoServersIT {
         // both servers must decrypt the same stored credentials
         env.put("HL_SCHEMASYNC_CREDENTIALS_KEY", Files.readString(A_DATA.resolve("keys/schemasync-credentials.key")).strip());
         env.put("HL_SCHEMASYNC_WORKERS", "2");
+        env.put("HL_SCHEMASYNC_ALLOWED_HOSTS", "public,loopback");
         serverB = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->

@@ -1,5 +1,7 @@
 package io.hybridlicense.schemasync.target;
 
+import io.hybridlicense.shared.ProblemException;
+
 /** Applying a change failed; {@code permanent} when retrying cannot help (the database rejects it). */
 public final class ChangeFailure extends Exception {
 
@@ -17,6 +19,11 @@ public final class ChangeFailure extends Exception {
     }
 
     public static ChangeFailure of(Exception cause) {
+        if (cause instanceof ProblemException refusal) {
+            // a refusal of the target itself (its own database, a host no longer allowed): retrying cannot help
+            String type = refusal.problem().type();
+            return new ChangeFailure(true, type.substring(type.lastIndexOf(':') + 1), refusal.problem().detail(), cause);
+        }
         boolean transientFailure = FailureClassifier.isTransient(cause);
         String detail = FailureClassifier.describe(cause);
         return new ChangeFailure(!transientFailure, transientFailure ? "unreachable" : "target-rejected", detail, cause);

@@ -28,12 +28,17 @@ public final class TargetConnector {
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:]{2,39}$");
     private static final Pattern DATABASE = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$");
 
+    /** SQLite's {@code SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW}: the file may not be a symbolic link. */
+    private static final int SQLITE_OPEN_NO_SYMLINK = 0x02 | 0x04 | 0x01000000;
+
     private final Duration connectTimeout;
     private final Duration statementTimeout;
+    private final CoreDatabaseGuard coreGuard;
 
-    public TargetConnector(Duration connectTimeout, Duration statementTimeout) {
+    public TargetConnector(Duration connectTimeout, Duration statementTimeout, CoreDatabaseGuard coreGuard) {
         this.connectTimeout = connectTimeout;
         this.statementTimeout = statementTimeout;
+        this.coreGuard = coreGuard;
     }
 
     public static boolean isValidHost(String host) {
@@ -48,6 +53,12 @@ public final class TargetConnector {
         return statementTimeout;
     }
 
+    /**
+     * Opens a connection to the checked address of the spec. A PostgreSQL connection that turns out to
+     * be this server's own database is closed before anyone can use it.
+     *
+     * @throws io.hybridlicense.shared.ProblemException {@code core-database}
+     */
     public Connection open(TargetSpec spec) throws SQLException {
         Properties properties = new Properties();
         properties.putAll(spec.options());
@@ -58,7 +69,10 @@ public final class TargetConnector {
                 properties.setProperty("loginTimeout", Long.toString(seconds(connectTimeout)));
                 properties.setProperty("socketTimeout", Long.toString(seconds(statementTimeout.plus(connectTimeout))));
                 properties.setProperty("ApplicationName", "hybrid-license-schemasync");
-                yield connect(new org.postgresql.Driver(), "jdbc:postgresql://" + hostPort(spec) + "/" + database(spec), properties);
+                Connection connection = connect(new org.postgresql.Driver(),
+                        "jdbc:postgresql://" + hostPort(spec, "verify-full".equals(spec.options().get("sslmode")))
+                                + "/" + database(spec), properties);
+                yield requireNotCore(connection);
             }
             case MARIADB, MYSQL -> {
                 credentials(properties, spec);
@@ -66,10 +80,12 @@ public final class TargetConnector {
                 properties.setProperty("socketTimeout", Long.toString(statementTimeout.plus(connectTimeout).toMillis()));
                 // a hostile server must not be able to ask us for local files (LOAD DATA LOCAL INFILE)
                 properties.setProperty("allowLocalInfile", "false");
-                yield connect(new org.mariadb.jdbc.Driver(), "jdbc:mariadb://" + hostPort(spec) + "/" + database(spec), properties);
+                yield connect(new org.mariadb.jdbc.Driver(), "jdbc:mariadb://"
+                        + hostPort(spec, "verify-full".equals(spec.options().get("sslMode"))) + "/" + database(spec), properties);
             }
             case SQLITE -> {
                 properties.setProperty("busy_timeout", Long.toString(statementTimeout.toMillis()));
+                properties.setProperty("open_mode", Integer.toString(SQLITE_OPEN_NO_SYMLINK));
                 yield connect(new org.sqlite.JDBC(), "jdbc:sqlite:" + spec.sqliteFile().toAbsolutePath(), properties);
             }
         };
@@ -90,12 +106,31 @@ public final class TargetConnector {
         }
     }
 
-    /** Validated again here: a URL is built from these parts, so nothing but a host and a port may get in. */
-    private static String hostPort(TargetSpec spec) {
+    private Connection requireNotCore(Connection connection) throws SQLException {
+        try {
+            coreGuard.requireNotCore(connection, (int) seconds(statementTimeout));
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The checked address, so that no second DNS answer (rebinding) can redirect the connection. Only
+     * {@code verify-full} connects by name: the drivers verify the certificate against the host they
+     * were given, and a rebound address could not present a certificate for this name anyway.
+     * Validated again here: a URL is built from these parts, so nothing but a host and a port may get in.
+     */
+    private static String hostPort(TargetSpec spec, boolean verifiesHostName) throws SQLException {
         if (!isValidHost(spec.host()) || spec.port() < 1 || spec.port() > 65535) {
             throw new IllegalArgumentException("Invalid host or port");
         }
-        return (spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host()) + ":" + spec.port();
+        if (spec.address() == null) {
+            throw new SQLException("Unknown host", "08001");
+        }
+        String host = verifiesHostName ? spec.host() : spec.address().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + spec.port();
     }
 
     private static String database(TargetSpec spec) {
