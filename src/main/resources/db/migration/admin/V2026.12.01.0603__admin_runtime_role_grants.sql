@@ -7,7 +7,8 @@
 -- refuse changes, but the owner could drop them: the application warns at start).
 DO $grants$
 DECLARE
-    runtime_role text := $role$${runtime_role}$role$;
+    -- the blanks keep Flyway from reading "$$" before the placeholder: it would not replace it
+    runtime_role text := btrim($role$ ${runtime_role} $role$);
 BEGIN
     IF runtime_role <> '' AND runtime_role <> current_user THEN
         EXECUTE format('GRANT USAGE ON SCHEMA admin TO %I', runtime_role);

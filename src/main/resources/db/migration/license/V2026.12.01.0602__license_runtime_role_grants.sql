@@ -5,7 +5,8 @@
 -- One role for both (runtime_role = current_user): nothing to grant, as before.
 DO $grants$
 DECLARE
-    runtime_role text := $role$${runtime_role}$role$;
+    -- the blanks keep Flyway from reading "$$" before the placeholder: it would not replace it
+    runtime_role text := btrim($role$ ${runtime_role} $role$);
 BEGIN
     IF runtime_role <> '' AND runtime_role <> current_user THEN
         EXECUTE format('GRANT USAGE ON SCHEMA license TO %I', runtime_role);
