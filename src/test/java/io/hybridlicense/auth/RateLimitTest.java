@@ -153,7 +153,7 @@ class RateLimitTest {
 
     private static Response activate(String email, String password, String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("email", email, "password", password, "clientId", "throttled-client"))
+                .body(Map.of("email", email, "password", password, "clientId", "throttled-" + java.util.UUID.randomUUID()))
                 .post("/api/v1/licenses/activate");
     }
 }
