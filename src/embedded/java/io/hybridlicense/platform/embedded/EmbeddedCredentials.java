@@ -33,6 +33,11 @@ record EmbeddedCredentials(String ownerUser, String ownerPassword, String runtim
         synchronized (EmbeddedCredentials.class) {
             try {
                 if (!Files.exists(file)) {
+                    if (EmbeddedDatabase.passwordAuthConfigured(dataDir.resolve("postgres"))) {
+                        throw new IllegalStateException("The embedded PostgreSQL in " + dataDir.resolve("postgres")
+                                + " demands passwords, but " + file + " that holds them is gone: restore it, or remove "
+                                + "the postgres directory to start with an empty database");
+                    }
                     write(file, new EmbeddedCredentials(OWNER, generate(), RUNTIME, generate()));
                 }
                 return read(file);

@@ -46,6 +46,15 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aPasswordProtectedDataDirectory_withoutItsPasswordsFile_refusesToStart_withAClearMessage() throws Exception {
+        EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
+        EmbeddedDatabase.start(dataDir.resolve("postgres"), credentials).close();
+        Files.delete(dataDir.resolve(EmbeddedCredentials.FILE));
+
+        assertThatThrownBy(() -> EmbeddedCredentials.loadOrCreate(dataDir)).hasMessageContaining("restore it");
+    }
+
+    @Test
     void aDataDirectoryOfAnOlderVersion_withTrust_isSwitchedToPasswords_keepingItsData() throws Exception {
         Path directory = dataDir.resolve("postgres");
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
