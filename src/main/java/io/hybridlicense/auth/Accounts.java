@@ -9,6 +9,7 @@ import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.shared.UniqueViolation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -38,13 +39,21 @@ class Accounts implements AuthApi {
         this.roleChanged = roleChanged;
     }
 
-    /** Creates the account and, through {@link UserRegistered}, its subscription and audit entry. */
-    @Transactional
+    /**
+     * Creates the account and, through {@link UserRegistered}, its subscription and audit entry. The
+     * password is hashed first, before a connection is taken.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     UserView register(String email, String password, Plan plan, boolean admin, boolean bySystem) {
+        String passwordHash = hasher.hash(password);
+        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, plan, admin, bySystem));
+    }
+
+    private UserView insert(String email, String passwordHash, Plan plan, boolean admin, boolean bySystem) {
         UserEntity user = new UserEntity();
         user.id = UUID.randomUUID();
         user.email = email.strip();
-        user.passwordHash = hasher.hash(password);
+        user.passwordHash = passwordHash;
         user.plan = plan;
         user.admin = admin;
         user.createdAt = clock.now();
@@ -60,29 +69,49 @@ class Accounts implements AuthApi {
         return user.toView();
     }
 
+    /**
+     * The rate-limit token is taken before the password is checked, and the check runs outside any
+     * transaction: a flood of guesses neither outruns the limit nor holds pooled connections.
+     */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public UserView authenticate(String email, String password, String clientAddress) {
         String account = UserEntity.normalize(email);
-        throttle.checkAllowed(account, clientAddress);
-        Optional<UserEntity> found = UserEntity.findByEmail(account);
+        LoginThrottle.Attempt attempt = throttle.take(account, clientAddress);
+        Optional<Credentials> found;
         boolean matches;
-        if (found.isPresent()) {
-            matches = hasher.matches(password, found.get().passwordHash);
-        } else {
-            hasher.checkDecoy(password);
-            matches = false;
+        try {
+            found = QuarkusTransaction.requiringNew().call(
+                    () -> UserEntity.findByEmail(account).map(user -> new Credentials(user.toView(), user.passwordHash)));
+            if (found.isPresent()) {
+                matches = hasher.matches(password, found.get().passwordHash());
+            } else {
+                hasher.checkDecoy(password);
+                matches = false;
+            }
+        } catch (RuntimeException notChecked) {
+            attempt.giveBack();
+            throw notChecked;
         }
         if (!matches) {
-            throttle.recordFailure(account, clientAddress);
             throw new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
                     "The email or the password is wrong"));
         }
-        UserEntity user = found.get();
-        if (hasher.needsRehash(user.passwordHash)) {
-            user.passwordHash = hasher.hash(password);
+        attempt.giveBack();
+        UserView user = found.get().user();
+        if (hasher.needsRehash(found.get().passwordHash())) {
+            rehash(user.userId(), found.get().passwordHash(), hasher.hash(password));
         }
-        return user.toView();
+        return user;
+    }
+
+    private record Credentials(UserView user, String passwordHash) {
+    }
+
+    /** Only if the hash is still the one checked: a password changed meanwhile is not overwritten. */
+    private static void rehash(UUID userId, String checkedHash, String newHash) {
+        QuarkusTransaction.requiringNew().run(() -> UserEntity.update(
+                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, checkedHash));
     }
 
     @Override

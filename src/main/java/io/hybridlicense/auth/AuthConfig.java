@@ -32,6 +32,13 @@ public interface AuthConfig {
          */
         @WithDefault("20000")
         long verifiedCacheSize();
+
+        /**
+         * How far in the future a token's {@code iat} may lie (clock differences between servers);
+         * a token issued later than that is refused.
+         */
+        @WithDefault("PT60S")
+        Duration issuedAtSkew();
     }
 
     interface Password {
@@ -46,6 +53,13 @@ public interface AuthConfig {
         /** Argon2id lanes. */
         @WithDefault("1")
         int parallelism();
+
+        /** Hashes computed at once; unset: one per available processor. */
+        Optional<Integer> concurrentHashes();
+
+        /** How long a login, activation or registration waits for a hashing slot before it gets 503. */
+        @WithDefault("PT2S")
+        Duration slotWait();
     }
 
     interface RateLimit {

@@ -7,8 +7,11 @@ import io.hybridlicense.shared.Clock;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.Key;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -19,12 +22,17 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Issues access tokens and the other modules' tokens (RS256, signed by smallrye-jwt-build with the
- * newest key, {@code kid} in the header). Access tokens are verified by smallrye-jwt on each request;
- * other tokens by {@link #verify}, which only admits RS256 with a published key.
+ * newest key, {@code kid} in the header). Every token is verified here: access tokens on each request
+ * (through {@link AccessTokenPrincipals}), other tokens by {@link #verify}. Only RS256 with the
+ * published key its {@code kid} names is admitted, and an {@code iat} no further in the future than
+ * {@code hl.auth.tokens.issued-at-skew}.
  */
 @ApplicationScoped
 class JwtTokens implements SignedTokens {
@@ -70,6 +78,15 @@ class JwtTokens implements SignedTokens {
         return verifiedTokens.lookup(audience, token, clock.now()).orElseGet(() -> verifyAndRemember(token, audience));
     }
 
+    /** The claims of a valid access token, for the bearer-token check on every request. */
+    Optional<JwtClaims> accessTokenClaims(String token) {
+        try {
+            return Optional.of(consumerFor(ACCESS_AUDIENCE).processToClaims(token));
+        } catch (InvalidJwtException | RuntimeException invalid) {
+            return Optional.empty();
+        }
+    }
+
     private VerifiedToken verifyAndRemember(String token, String audience) {
         try {
             JwtClaims claims = consumerFor(audience).processToClaims(token);
@@ -101,10 +118,32 @@ class JwtTokens implements SignedTokens {
         return consumers.computeIfAbsent(audience, ignored -> new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
+                .setRequireIssuedAt()
+                .setIssuedAtRestrictions(issuedAtSkewSeconds(), Integer.MAX_VALUE)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(audience)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.verificationKeys()))
+                .setVerificationKeyResolver(this::publishedKeyNamedBy)
                 .build());
+    }
+
+    /**
+     * Only the key the token names in {@code kid}, and only if it is published: a token without a
+     * {@code kid}, or naming an unknown one, is not tried against whatever key happens to fit.
+     */
+    private Key publishedKeyNamedBy(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        String keyId = jws.getKeyIdHeaderValue();
+        if (keyId != null) {
+            for (JsonWebKey key : keys.verificationKeys()) {
+                if (keyId.equals(key.getKeyId())) {
+                    return key.getKey();
+                }
+            }
+        }
+        throw new UnresolvableKeyException("The token names no published key");
+    }
+
+    private int issuedAtSkewSeconds() {
+        return Math.toIntExact(config.issuedAtSkew().toSeconds());
     }
 }

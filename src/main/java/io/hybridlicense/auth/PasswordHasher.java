@@ -3,13 +3,26 @@ package io.hybridlicense.auth;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Argon2id in PHC string format ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}): each hash carries its
  * own parameters, so raising the configured cost only affects new hashes and re-hashes at login.
+ *
+ * <p>Each hash takes a core and its memory for a noticeable time, so only a bounded number run at once
+ * (by default one per core). A call that gets no slot within a short wait is refused with 503 and
+ * {@code Retry-After}: under a flood of logins the server answers quickly instead of queueing without
+ * end, and other requests keep their share of the CPU. Callers hash outside any transaction, so no
+ * pooled connection waits on a hash.
  */
 @ApplicationScoped
 class PasswordHasher {
@@ -18,29 +31,62 @@ class PasswordHasher {
     private static final int HASH_BYTES = 32;
 
     private final Argon2Function current;
+    private final Semaphore slots;
+    private final Duration slotWait;
     /** Checked against when the email is unknown, so that both failures cost the same time. */
     private final String decoyHash;
 
     @Inject
     PasswordHasher(AuthConfig config) {
-        this(config.password().memoryKib(), config.password().iterations(), config.password().parallelism());
+        this(config.password().memoryKib(), config.password().iterations(), config.password().parallelism(),
+                config.password().concurrentHashes().orElse(Runtime.getRuntime().availableProcessors()),
+                config.password().slotWait());
     }
 
     PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(1));
+    }
+
+    PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrentHashes, Duration slotWait) {
         current = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID,
                 Argon2Function.ARGON2_VERSION_13);
+        slots = new Semaphore(Math.max(1, concurrentHashes), true);
+        this.slotWait = slotWait;
         decoyHash = hash(UUID.randomUUID().toString());
     }
 
+    /** @throws ProblemException 503 {@code server-busy} with {@code Retry-After} when no slot frees in time */
     String hash(String password) {
-        return Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult();
+        return inSlot(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult());
     }
 
+    /** @throws ProblemException 503 {@code server-busy} with {@code Retry-After} when no slot frees in time */
     boolean matches(String password, String hash) {
+        return inSlot(() -> {
+            try {
+                return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+            } catch (RuntimeException unreadableHash) {
+                return false;
+            }
+        });
+    }
+
+    private <T> T inSlot(Supplier<T> work) {
+        boolean acquired;
         try {
-            return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
-        } catch (RuntimeException unreadableHash) {
-            return false;
+            acquired = slots.tryAcquire(slotWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ProblemException(Problem.of(503, "server-busy", "Service Unavailable",
+                    "Too many sign-ins at once; retry shortly"), Map.of("Retry-After", "1"));
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
         }
     }
 

@@ -11,6 +11,7 @@ import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.shared.UniqueViolation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
@@ -18,8 +19,10 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 
 /**
- * Activation, all in one transaction: credentials, the seat limit under the user's subscription lock,
- * the license row, and (through {@link LicenseActivated}) the audit entry. Any failure rolls all back.
+ * Activation: first the credentials, outside any transaction (password hashing is slow and must not
+ * hold a pooled connection); then, in one transaction, the seat limit under the user's subscription
+ * lock, the license row, and (through {@link LicenseActivated}) the audit entry. Any failure there
+ * rolls all of it back.
  */
 @ApplicationScoped
 class ActivateLicense {
@@ -42,9 +45,13 @@ class ActivateLicense {
         this.activated = activated;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     Activation activate(ActivateLicenseCommand command) {
         UserView user = auth.authenticate(command.email(), command.password(), command.clientAddress());
+        return QuarkusTransaction.requiringNew().call(() -> activateFor(user, command));
+    }
+
+    private Activation activateFor(UserView user, ActivateLicenseCommand command) {
         SubscriptionEntity subscription = SubscriptionEntity.lockOf(user.userId())
                 .orElseThrow(() -> new IllegalStateException("User " + user.userId() + " has no subscription"));
         Plan plan = subscription.plan;

@@ -61,8 +61,11 @@ class SchemaSyncTwoServersIT {
         env.put("HL_DATA_DIR", dataB.toString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(portB));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", coreUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        // server A's embedded roles: the owner migrates, the runtime role serves
+        env.put("QUARKUS_FLYWAY_USERNAME", credential("owner.user"));
+        env.put("QUARKUS_FLYWAY_PASSWORD", credential("owner.password"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", credential("runtime.user"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", credential("runtime.password"));
         // both servers must decrypt the same stored credentials
         env.put("HL_SCHEMASYNC_CREDENTIALS_KEY", Files.readString(A_DATA.resolve("keys/schemasync-credentials.key")).strip());
         env.put("HL_SCHEMASYNC_WORKERS", "2");
@@ -91,7 +94,7 @@ class SchemaSyncTwoServersIT {
         URI core = URI.create(coreUrl().substring(5));
         String token = token();
         String ds = as(token).body(Map.of("name", "shared", "kind", "postgresql", "host", core.getHost(), "port", core.getPort(),
-                        "database", database, "username", "postgres", "password", "unused"))
+                        "database", database, "username", credential("owner.user"), "password", credential("owner.password")))
                 .post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
 
         ExecutorService clients = Executors.newFixedThreadPool(20);
@@ -167,8 +170,20 @@ class SchemaSyncTwoServersIT {
 
     private static Connection connect(String url) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
+        properties.setProperty("user", credential("owner.user"));
+        properties.setProperty("password", credential("owner.password"));
         return new org.postgresql.Driver().connect(url, properties);
+    }
+
+    /** Server A's embedded PostgreSQL admits only the generated passwords it keeps in its data directory. */
+    private static String credential(String name) {
+        Properties credentials = new Properties();
+        try (var in = Files.newBufferedReader(A_DATA.resolve("postgres-credentials.properties"))) {
+            credentials.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Server A's embedded PostgreSQL has no credentials file", e);
+        }
+        return credentials.getProperty(name);
     }
 
     /** A fresh user's access token, issued by server B's auth module. */

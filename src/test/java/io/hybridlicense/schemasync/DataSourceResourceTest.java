@@ -50,7 +50,7 @@ class DataSourceResourceTest {
         assertThat(response).doesNotContain(PASSWORD);
         String id = io.restassured.path.json.JsonPath.from(response).getString("datasourceId");
 
-        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), "postgres", "");
+        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              PreparedStatement select = core.prepareStatement(
                      "SELECT secret, d::text FROM schemasync.datasource d WHERE id = ?::uuid")) {
             select.setString(1, id);

@@ -128,12 +128,12 @@ final class TestTargets {
     static Target postgresqlNamed(String database) {
         URI core = URI.create(coreUrl().substring("jdbc:".length()));
         return new Target("postgresql", Map.of("kind", "postgresql", "host", core.getHost(), "port", core.getPort(),
-                "database", database, "username", "postgres", "password", "not-checked-by-trust-auth"),
-                "jdbc:postgresql://" + core.getHost() + ":" + core.getPort() + "/" + database, "postgres", "");
+                "database", database, "username", ownerUser(), "password", ownerPassword()),
+                "jdbc:postgresql://" + core.getHost() + ":" + core.getPort() + "/" + database, ownerUser(), ownerPassword());
     }
 
     static void createPostgresDatabase(String database) {
-        try (Connection c = connect(coreUrl(), "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = connect(coreUrl(), ownerUser(), ownerPassword()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -184,6 +184,15 @@ final class TestTargets {
 
     static String coreUrl() {
         return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    /** The embedded PostgreSQL's owner role (it may create databases), the one Flyway migrates with. */
+    static String ownerUser() {
+        return ConfigProvider.getConfig().getValue("quarkus.flyway.username", String.class);
+    }
+
+    static String ownerPassword() {
+        return ConfigProvider.getConfig().getValue("quarkus.flyway.password", String.class);
     }
 
     static String shortId() {

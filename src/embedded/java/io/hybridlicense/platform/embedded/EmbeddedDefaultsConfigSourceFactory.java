@@ -13,8 +13,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Supplies the local defaults when nothing else is configured: an embedded PostgreSQL and a
- * generated token-signing key, both kept under {@code HL_DATA_DIR}. Anything set through the
+ * Supplies the local defaults when nothing else is configured: an embedded PostgreSQL (password
+ * logins of an owner role that migrates and a runtime role that serves) and a generated token-signing
+ * key, all kept under {@code HL_DATA_DIR}. Anything set through the
  * environment, system properties or {@code application.properties} wins, which is how production
  * switches to an external PostgreSQL and to its own keys.
  *
@@ -43,10 +44,14 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
         Path dataDir = Path.of(valueOr(context, "hl.data-dir", "data")).toAbsolutePath().normalize();
         Map<String, String> defaults = new HashMap<>();
         if (!buildTime && isUnset(context, JDBC_URL)) {
-            String jdbcUrl = EmbeddedDatabase.startOnce(dataDir.resolve("postgres"));
+            EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
+            String jdbcUrl = EmbeddedDatabase.startOnce(dataDir.resolve("postgres"), credentials);
             defaults.put(JDBC_URL, jdbcUrl);
-            defaults.put("quarkus.datasource.username", EmbeddedDatabase.USER);
-            defaults.put("quarkus.datasource.password", "");
+            // two roles: the owner migrates, the runtime role serves requests with the grants it is given
+            defaults.put("quarkus.flyway.username", credentials.ownerUser());
+            defaults.put("quarkus.flyway.password", credentials.ownerPassword());
+            defaults.put("quarkus.datasource.username", credentials.runtimeUser());
+            defaults.put("quarkus.datasource.password", credentials.runtimePassword());
             defaults.put("hl.database.embedded", "true");
         }
         LocalSigningKeys keys = new LocalSigningKeys(dataDir.resolve("keys"));

@@ -3,17 +3,23 @@ package io.hybridlicense.auth.api;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What other modules may ask of auth. Every method joins the caller's transaction, if any. */
+/**
+ * What other modules may ask of auth. Every method joins the caller's transaction, if any, except
+ * {@link #authenticate}, which must be called outside one.
+ */
 public interface AuthApi {
 
     /**
      * Checks an email and password, with the same brute-force limits as login (per account and per
-     * client address). Re-hashes the password when the configured hashing cost has risen.
+     * client address). Re-hashes the password when the configured hashing cost has risen. Must be
+     * called outside any transaction (it refuses to run inside one): password hashing is slow, and a
+     * transaction would hold a pooled connection all that time.
      *
      * @param clientAddress the caller's IP address, for rate limiting
      * @return the user
      * @throws io.hybridlicense.shared.ProblemException 401 {@code invalid-credentials} (same for an
-     *         unknown email and a wrong password), or 429 {@code too-many-attempts} with {@code Retry-After}
+     *         unknown email and a wrong password), 429 {@code too-many-attempts} with {@code Retry-After},
+     *         or 503 {@code server-busy} with {@code Retry-After} when too many passwords are being checked
      */
     UserView authenticate(String email, String password, String clientAddress);
 
