@@ -129,7 +129,7 @@ class TargetBoundaryTest {
         Api api = Api.asNewUser();
         // registered while the allowlist was wider: written as that registration would have written it
         UUID id = UUID.randomUUID();
-        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), "postgres", "");
+        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              PreparedStatement insert = core.prepareStatement("INSERT INTO schemasync.datasource (id, owner_id, name, kind, "
                      + "host, port, database_name, username, options, created_at) VALUES (?, ?, 'wider', 'postgresql', "
                      + "'10.0.0.1', 5432, 'db', 'u', '{}'::jsonb, now())")) {
@@ -253,7 +253,7 @@ class TargetBoundaryTest {
     }
 
     private static boolean reachable(String url) {
-        try (Connection ignored = TestTargets.connect(url, "postgres", "")) {
+        try (Connection ignored = TestTargets.connect(url, TestTargets.ownerUser(), TestTargets.ownerPassword())) {
             return true;
         } catch (SQLException e) {
             return false;
@@ -261,7 +261,7 @@ class TargetBoundaryTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), "postgres", "");
+        try (Connection core = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              Statement statement = core.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
