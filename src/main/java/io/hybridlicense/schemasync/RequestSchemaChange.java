@@ -3,6 +3,8 @@ package io.hybridlicense.schemasync;
 import io.hybridlicense.schemasync.EventStore.ConcurrentAppend;
 import io.hybridlicense.schemasync.SchemaChangeCommand.ColumnInput;
 import io.hybridlicense.schemasync.api.SchemaChangeRequested;
+import io.hybridlicense.schemasync.domain.ChangeRefused;
+import io.hybridlicense.schemasync.domain.ColumnDefinition;
 import io.hybridlicense.schemasync.domain.SchemaChange;
 import io.hybridlicense.schemasync.domain.Table;
 import io.hybridlicense.schemasync.domain.TableEvent;
@@ -51,11 +53,22 @@ class RequestSchemaChange {
                     .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
             UUID tableId = UUID.randomUUID();
             Table table = Table.replay(tableId, ds.dialect(), List.of());
-            List<TableEvent> decided = table.create(datasourceId, name,
-                    columns.stream().map(c -> c.toDefinition(ds.dialect())).toList());
+            List<TableEvent> decided = table.create(datasourceId, name, definitions(columns, ds));
             streams.register(tableId, datasourceId, ds.ownerId());
             return record(caller, ds, table, decided);
         });
+    }
+
+    private static List<ColumnDefinition> definitions(List<ColumnInput> columns, DataSourceRecord ds) {
+        List<ColumnDefinition> definitions = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            try {
+                definitions.add(columns.get(i).toDefinition(ds.dialect()));
+            } catch (ChangeRefused refused) {
+                throw refused.under("columns[" + i + "]");
+            }
+        }
+        return definitions;
     }
 
     /** @param ifMatch the version the client last saw, or {@code null} to apply on top of whatever is there */

@@ -49,6 +49,13 @@ interface SchemaSyncConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How often a request waiting with {@code Prefer: wait} reads its table again although no outcome
+     * of this server woke it: the delay before it sees an outcome another server recorded.
+     */
+    @WithDefault("200ms")
+    Duration waitRecheckInterval();
+
     /** How many changes this server applies at once (each on its own table). */
     @WithDefault("8")
     int workers();

@@ -3,6 +3,7 @@ package io.hybridlicense.schemasync;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
 import io.hybridlicense.shared.Problem;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,6 +19,8 @@ class SchemaSyncProblems {
             case NOT_FOUND -> Problem.of(404, "column-not-found", "Not Found", refused.getMessage());
             case UNSUPPORTED -> Problem.of(422, "unsupported-change", "Unprocessable Content", refused.getMessage());
         };
+        problem = refused.field().map(field -> List.of(new Problem.FieldError(field, refused.getMessage())))
+                .map(problem::withErrors).orElse(problem);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
     }
 }

@@ -8,6 +8,7 @@ import io.hybridlicense.schemasync.TableRequests.RenameTableRequest;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.domain.ColumnAlteration;
 import io.hybridlicense.shared.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +30,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Tables and columns of users' databases: every change answers 202 and is applied asynchronously. */
+/**
+ * Tables and columns of users' databases: every change answers 202 and is applied asynchronously.
+ * Methods run on a worker thread (they read and write the core database) and return a stage, so that a
+ * request waiting with {@code Prefer: wait} gives its thread back while it waits.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"user", "admin"})
+@Blocking
 class TableResource {
 
     private final JsonWebToken token;
@@ -55,7 +63,7 @@ class TableResource {
 
     @POST
     @Path("/datasources/{dsId}/tables")
-    public Response create(@PathParam("dsId") UUID datasourceId, @Valid @NotNull CreateTableRequest request,
+    public CompletionStage<Response> create(@PathParam("dsId") UUID datasourceId, @Valid @NotNull CreateTableRequest request,
                            @HeaderParam("Prefer") String prefer) {
         List<SchemaChangeCommand.ColumnInput> columns = request.columns() == null ? TableRequests.DEFAULT_COLUMNS
                 : request.columns().stream().map(ColumnRequest::toInput).toList();
@@ -73,7 +81,7 @@ class TableResource {
 
     @GET
     @Path("/tables/{id}")
-    public Response get(@PathParam("id") UUID id, @QueryParam("version") String versionText,
+    public CompletionStage<Response> get(@PathParam("id") UUID id, @QueryParam("version") String versionText,
                         @QueryParam("asOf") String asOf, @HeaderParam("Prefer") String prefer) {
         TableStreams.Registration registration = visible(id);
         Integer version = parseVersion(versionText);
@@ -84,11 +92,10 @@ class TableResource {
             TableView then = (version != null ? queries.atVersion(registration, version)
                     : queries.asOf(registration, parseInstant(asOf)))
                     .orElseThrow(() -> ProblemException.notFound("Table " + id + " at that point"));
-            return Response.ok(then).build();
+            return CompletableFuture.completedFuture(Response.ok(then).build());
         }
-        Duration wait = Prefer.waitOf(prefer);
-        TableView view = settlements.await(id, wait, v -> !"pending".equals(v.status()));
-        return withWait(Response.ok(view).tag(Integer.toString(view.version())), prefer).build();
+        return settlements.await(id, Prefer.waitOf(prefer), v -> !"pending".equals(v.status()))
+                .thenApply(view -> withWait(Response.ok(view).tag(Integer.toString(view.version())), prefer).build());
     }
 
     @GET
@@ -100,14 +107,14 @@ class TableResource {
 
     @POST
     @Path("/tables/{id}/columns")
-    public Response addColumn(@PathParam("id") UUID id, @Valid @NotNull ColumnRequest request,
+    public CompletionStage<Response> addColumn(@PathParam("id") UUID id, @Valid @NotNull ColumnRequest request,
                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.AddColumn(request.toInput()));
     }
 
     @PATCH
     @Path("/tables/{id}/columns/{name}")
-    public Response alterColumn(@PathParam("id") UUID id, @PathParam("name") String column,
+    public CompletionStage<Response> alterColumn(@PathParam("id") UUID id, @PathParam("name") String column,
                                 @NotNull AlterColumnRequest request, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Prefer") String prefer) {
         ColumnAlteration alteration = new ColumnAlteration(request.name(), request.type(), request.nullable(),
@@ -117,37 +124,37 @@ class TableResource {
 
     @DELETE
     @Path("/tables/{id}/columns/{name}")
-    public Response dropColumn(@PathParam("id") UUID id, @PathParam("name") String column,
+    public CompletionStage<Response> dropColumn(@PathParam("id") UUID id, @PathParam("name") String column,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.DropColumn(column));
     }
 
     @PATCH
     @Path("/tables/{id}")
-    public Response rename(@PathParam("id") UUID id, @Valid @NotNull RenameTableRequest request,
+    public CompletionStage<Response> rename(@PathParam("id") UUID id, @Valid @NotNull RenameTableRequest request,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.RenameTable(request.name()));
     }
 
     @DELETE
     @Path("/tables/{id}")
-    public Response drop(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public CompletionStage<Response> drop(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.DropTable());
     }
 
-    private Response change(UUID id, String ifMatch, String prefer, SchemaChangeCommand command) {
+    private CompletionStage<Response> change(UUID id, String ifMatch, String prefer, SchemaChangeCommand command) {
         return accepted(changes.change(Caller.of(token), id, Prefer.ifMatchVersion(ifMatch), command), prefer);
     }
 
-    private Response accepted(RequestSchemaChange.Accepted accepted, String prefer) {
+    private CompletionStage<Response> accepted(RequestSchemaChange.Accepted accepted, String prefer) {
         int version = accepted.version();
-        TableView view = settlements.await(accepted.tableId(), Prefer.waitOf(prefer),
-                v -> v.syncedVersion() >= version || !"pending".equals(v.status()));
-        ChangeResponse body = new ChangeResponse(accepted.tableId(), version, view.status());
-        return withWait(Response.status(Response.Status.ACCEPTED).entity(body)
-                .location(URI.create("/api/v1/tables/" + accepted.tableId()))
-                .tag(Integer.toString(version)), prefer).build();
+        // built on the request's thread: a relative Location is resolved against the current request
+        Response.ResponseBuilder response = withWait(Response.status(Response.Status.ACCEPTED)
+                .location(URI.create("/api/v1/tables/" + accepted.tableId())).tag(Integer.toString(version)), prefer);
+        return settlements.await(accepted.tableId(), Prefer.waitOf(prefer),
+                        v -> v.syncedVersion() >= version || !"pending".equals(v.status()))
+                .thenApply(view -> response.entity(new ChangeResponse(accepted.tableId(), version, view.status())).build());
     }
 
     private static Response.ResponseBuilder withWait(Response.ResponseBuilder response, String prefer) {

@@ -18,13 +18,30 @@ public final class ChangeRefused extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String field;
 
     public ChangeRefused(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    /** @param field the request field at fault ({@code default}), or {@code null} */
+    public ChangeRefused(Reason reason, String detail, String field) {
         super(detail, null, false, false);
         this.reason = reason;
+        this.field = field;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The request field at fault, if one is; its value is never part of the message. */
+    public java.util.Optional<String> field() {
+        return java.util.Optional.ofNullable(field);
+    }
+
+    /** The same refusal, its field placed under {@code parent} (such as {@code columns[2]}). */
+    public ChangeRefused under(String parent) {
+        return field == null ? this : new ChangeRefused(reason, getMessage(), parent + "." + field);
     }
 }

@@ -16,10 +16,16 @@ public record ColumnAlteration(String newName, String type, Boolean nullable, Ob
         }
         String name = newName == null ? column.name() : newName;
         NamePolicy.requireValid(name, dialect, "column");
-        String newType = type == null ? column.type() : ColumnType.parse(type).toString();
+        ColumnType newType = type == null ? column.columnType() : ColumnType.parse(type);
         boolean newNullable = nullable == null ? column.nullable() : nullable;
         ColumnDefinition.requireScalar(defaultValue);
-        Object newDefault = dropDefault ? null : defaultValue == null ? column.defaultValue() : defaultValue;
-        return new ColumnDefinition(name, newType, newNullable, newDefault, column.primaryKey());
+        boolean keepsDefault = !dropDefault && defaultValue == null;
+        if (keepsDefault && column.defaultIsCurrentTimestamp() && !newType.base().equals("timestamp")) {
+            // carried over, the expression would silently become the text 'CURRENT_TIMESTAMP'
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "The default CURRENT_TIMESTAMP only fits "
+                    + "timestamp columns: give a new default or dropDefault with the type", "default");
+        }
+        Object newDefault = DefaultValuePolicy.requireFits(newType, keepsDefault ? column.defaultValue() : defaultValue, dialect);
+        return new ColumnDefinition(name, newType.toString(), newNullable, newDefault, column.primaryKey());
     }
 }

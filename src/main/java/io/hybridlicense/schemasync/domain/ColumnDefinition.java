@@ -22,12 +22,18 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
                     + "' cannot be nullable");
         }
         requireScalar(defaultValue);
-        return new ColumnDefinition(name, ColumnType.parse(type).toString(), !key && !Boolean.FALSE.equals(nullable),
-                defaultValue, key);
+        ColumnType columnType = ColumnType.parse(type);
+        return new ColumnDefinition(name, columnType.toString(), !key && !Boolean.FALSE.equals(nullable),
+                DefaultValuePolicy.requireFits(columnType, defaultValue, dialect), key);
     }
 
     public ColumnType columnType() {
         return ColumnType.parse(type);
+    }
+
+    /** Whether the default is the expression {@value DefaultValuePolicy#CURRENT_TIMESTAMP}, not a value. */
+    public boolean defaultIsCurrentTimestamp() {
+        return DefaultValuePolicy.isCurrentTimestamp(columnType(), defaultValue);
     }
 
     ColumnDefinition renamed(String newName) {

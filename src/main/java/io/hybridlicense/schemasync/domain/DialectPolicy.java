@@ -19,6 +19,7 @@ final class DialectPolicy {
             if (column.primaryKey() && column.columnType().isUnboundedText() && isMySqlFamily(dialect)) {
                 unsupported(dialect, "a text or json column ('" + column.name() + "') cannot be a primary key");
             }
+            checkDefault(dialect, column);
         }
     }
 
@@ -29,6 +30,7 @@ final class DialectPolicy {
         if (dialect == Dialect.SQLITE && !column.nullable() && column.defaultValue() == null) {
             unsupported(dialect, "a NOT NULL column can only be added with a default");
         }
+        checkDefault(dialect, column);
     }
 
     static void checkAlter(Dialect dialect, SchemaChange.AlterColumn change) {
@@ -43,6 +45,7 @@ final class DialectPolicy {
                 && change.after().columnType().isUnboundedText()) {
             unsupported(dialect, "a primary key column cannot become text or json");
         }
+        checkDefault(dialect, change.after());
     }
 
     static void checkDrop(Dialect dialect, TableShape table, ColumnDefinition column) {
@@ -51,6 +54,12 @@ final class DialectPolicy {
         }
         if (dialect == Dialect.SQLITE && column.primaryKey()) {
             unsupported(dialect, "a primary key column cannot be dropped");
+        }
+    }
+
+    private static void checkDefault(Dialect dialect, ColumnDefinition column) {
+        if (dialect == Dialect.MYSQL && column.defaultValue() != null && column.columnType().isUnboundedText()) {
+            unsupported(dialect, "a text or json column cannot have a default");
         }
     }
 

@@ -58,31 +58,49 @@ final class DdlRenderer {
         return sql.alterTable(name(table)).renameColumn(name(from)).to(name(to)).getSQL();
     }
 
-    /** Type, nullability and default of an existing column, each statement safe to run again. */
+    /**
+     * Type, nullability and default of an existing column, each statement safe to run again. PostgreSQL
+     * converts the values with a cast ({@code USING}), so a text column of digits becomes an integer
+     * column, while a value that does not convert still fails the statement; it would also cast the old
+     * default to the new type, so that default is dropped first and the new one set afterwards.
+     */
     List<String> alterInPlace(SchemaChange.AlterColumn change) {
         String table = change.table();
         ColumnDefinition after = change.after();
         List<String> statements = new ArrayList<>();
+        boolean defaultLost;
         if (dialect == Dialect.POSTGRESQL) {
+            defaultLost = change.changesType() && change.before().defaultValue() != null;
+            if (defaultLost) {
+                statements.add(dropDefault(table, after.name()));
+            }
             if (change.changesType()) {
-                statements.add(sql.alterTable(name(table)).alterColumn(name(after.name())).set(baseType(after)).getSQL());
+                DataType<?> type = baseType(after);
+                statements.add(sql.query("{0} using {1}", sql.alterTable(name(table)).alterColumn(name(after.name())).set(type),
+                        DSL.field(name(after.name())).cast(type)).getSQL());
             }
             if (change.changesNullability()) {
                 var column = sql.alterTable(name(table)).alterColumn(name(after.name()));
                 statements.add((after.nullable() ? column.dropNotNull() : column.setNotNull()).getSQL());
             }
-        } else if (change.changesType() || change.changesNullability()) {
+        } else {
             // MariaDB/MySQL restate the whole column (CHANGE COLUMN), which also drops its default: restore it below
-            statements.add(sql.alterTable(name(table)).alterColumn(name(after.name()))
-                    .set(baseType(after).nullable(after.nullable())).getSQL());
+            defaultLost = change.changesType() || change.changesNullability();
+            if (defaultLost) {
+                statements.add(sql.alterTable(name(table)).alterColumn(name(after.name()))
+                        .set(baseType(after).nullable(after.nullable())).getSQL());
+            }
         }
-        boolean defaultLost = dialect != Dialect.POSTGRESQL && (change.changesType() || change.changesNullability());
-        if (change.changesDefault() || defaultLost && after.defaultValue() != null) {
-            statements.add(after.defaultValue() == null
-                    ? sql.query("alter table {0} alter column {1} drop default", name(table), name(after.name())).getSQL()
-                    : sql.alterTable(name(table)).alterColumn(name(after.name())).defaultValue(literal(after.defaultValue())).getSQL());
+        if (after.defaultValue() != null && (change.changesDefault() || defaultLost)) {
+            statements.add(sql.alterTable(name(table)).alterColumn(name(after.name())).defaultValue(defaultOf(after)).getSQL());
+        } else if (after.defaultValue() == null && change.changesDefault()) {
+            statements.add(dropDefault(table, after.name()));
         }
         return statements;
+    }
+
+    private String dropDefault(String table, String column) {
+        return sql.query("alter table {0} alter column {1} drop default", name(table), name(column)).getSQL();
     }
 
     String dropColumn(SchemaChange.DropColumn change) {
@@ -100,7 +118,12 @@ final class DdlRenderer {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private DataType<?> dataType(ColumnDefinition column) {
         DataType type = baseType(column).nullable(column.nullable());
-        return column.defaultValue() == null ? type : type.defaultValue((Field) literal(column.defaultValue()));
+        return column.defaultValue() == null ? type : type.defaultValue((Field) defaultOf(column));
+    }
+
+    /** The portable expression is rendered as each dialect's own, evaluated per inserted row; anything else as a literal. */
+    private static Field<?> defaultOf(ColumnDefinition column) {
+        return column.defaultIsCurrentTimestamp() ? DSL.currentTimestamp() : literal(column.defaultValue());
     }
 
     private static DataType<?> baseType(ColumnDefinition column) {

@@ -44,6 +44,27 @@ class DdlRendererTest {
                 .containsExactly("alter table `t` change column `qty` `qty` bigint not null",
                         "alter table `t` alter column `qty` set default 0");
         assertThat(new DdlRenderer(Dialect.POSTGRESQL).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
-                .containsExactly("alter table \"t\" alter \"qty\" type bigint", "alter table \"t\" alter \"qty\" set not null");
+                .containsExactly("alter table \"t\" alter column \"qty\" drop default",
+                        "alter table \"t\" alter \"qty\" type bigint using cast(\"qty\" as bigint)",
+                        "alter table \"t\" alter \"qty\" set not null", "alter table \"t\" alter \"qty\" set default 0");
+    }
+
+    @Test
+    void postgresqlTypeChange_convertsTheValuesWithACast_andReplacesTheDefaultAroundIt() {
+        ColumnDefinition before = new ColumnDefinition("code", "text", true, "7", false);
+        ColumnDefinition after = new ColumnDefinition("code", "integer", true, 7, false);
+        assertThat(new DdlRenderer(Dialect.POSTGRESQL).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
+                .containsExactly("alter table \"t\" alter column \"code\" drop default",
+                        "alter table \"t\" alter \"code\" type int using cast(\"code\" as int)",
+                        "alter table \"t\" alter \"code\" set default 7");
+    }
+
+    @Test
+    void currentTimestamp_isRenderedAsTheDialectsExpression_neverAsAText() {
+        ColumnDefinition stamped = new ColumnDefinition("seen_at", "timestamp", true, "CURRENT_TIMESTAMP", false);
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.SQLITE)) {
+            String ddl = new DdlRenderer(dialect).addColumn(new SchemaChange.AddColumn("t", stamped));
+            assertThat(ddl).containsPattern("default \\(?current_timestamp").doesNotContain("'");
+        }
     }
 }
