@@ -77,10 +77,8 @@ class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.StatusType reason = Response.Status.fromStatusCode(status);
-        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
-        Problem problem = Problem.of(status, slug(title), title, detailFor(status));
-        Response.ResponseBuilder response = build(problem, uri);
+        // the path of a resource that does not exist is only the caller's input: not repeated
+        Response.ResponseBuilder response = build(forStatus(status), status == 404 ? null : uri);
         if (original.getHeaderString("Allow") != null) {
             response.header("Allow", original.getHeaderString("Allow"));
         }
@@ -89,15 +87,26 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
+        return build(unexpected(e, uri.getPath()), uri).build();
+    }
+
+    /** Logs the failure with a reference that the answer names, and answers nothing else about it. */
+    static Problem unexpected(Throwable e, String path) {
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
-        Problem problem = Problem.of(500, "internal-error", "Internal Server Error",
+        LOG.errorf(e, "Unexpected error %s on %s", reference, path);
+        return Problem.of(500, "internal-error", "Internal Server Error",
                 "An unexpected error occurred; reference " + reference);
-        return build(problem, uri).build();
+    }
+
+    /** The problem for a status the framework decided (404, 405, 413…), with a fixed detail. */
+    static Problem forStatus(int status) {
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+        return Problem.of(status, slug(title), title, detailFor(status));
     }
 
     private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
-        Problem located = problem.instance() == null ? problem.at(uri.getPath()) : problem;
+        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath()) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
     }
 
@@ -139,7 +148,10 @@ class ProblemMappers {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "No acceptable representation for the Accept header";
+            case 413 -> "The request body is larger than this server accepts";
+            case 414 -> "The request URI is longer than this server accepts";
             case 415 -> "This media type is not supported here; send application/json";
+            case 431 -> "The request headers are larger than this server accepts";
             default -> "The request could not be processed";
         };
     }
