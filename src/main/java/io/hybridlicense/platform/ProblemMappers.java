@@ -87,7 +87,7 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
-        return build(unexpected(e, uri.getPath()), uri).build();
+        return build(unexpected(e, uri.getPath(false)), uri).build();
     }
 
     /** Logs the failure with a reference that the answer names, and answers nothing else about it. */
@@ -105,8 +105,9 @@ class ProblemMappers {
         return Problem.of(status, slug(title), title, detailFor(status));
     }
 
+    /** The instance is the path as sent, still percent-encoded: the answer never holds decoded input. */
     private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
-        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath()) : problem;
+        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath(false)) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
     }
 
@@ -125,14 +126,19 @@ class ProblemMappers {
         return names.isEmpty() ? "body" : String.join(".", names);
     }
 
-    /** Jackson's own messages quote the input, which may hold a password: name the field instead. */
+    /**
+     * Jackson's own messages quote the input, which may hold a password: name the field instead, and only
+     * by names the endpoint declares (an unknown field's name or a map key is the caller's input).
+     */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'";
+            return "The body has a field this endpoint does not know; it knows "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .map(ref -> ref.getFrom() instanceof java.util.Map<?, ?> ? "*"
+                            : ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return "Field '" + field + "' has the wrong type or shape";
         }
