@@ -87,7 +87,7 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
-        return build(unexpected(e, uri.getPath(false)), uri).build();
+        return build(unexpected(e, uri.getRequestUri().getRawPath()), uri).build();
     }
 
     /** Logs the failure with a reference that the answer names, and answers nothing else about it. */
@@ -107,7 +107,7 @@ class ProblemMappers {
 
     /** The instance is the path as sent, still percent-encoded: the answer never holds decoded input. */
     private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
-        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath(false)) : problem;
+        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getRequestUri().getRawPath()) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
     }
 

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextRules {
 
+    /** RFC 3986 unreserved and reserved characters besides letters and digits ('%' is handled apart). */
+    private static final String URI_CHARACTERS = "-._~:/?#[]@!$&'()*+,;=";
     private static final String NUL_OR_SURROGATE = "The body holds a NUL character or an unpaired surrogate";
 
     private TextRules() {
@@ -58,8 +60,8 @@ final class TextRules {
     }
 
     /**
-     * Why a raw (still percent-encoded) path or query is refused, or {@code null} when it decodes into
-     * UTF-8 text without control characters.
+     * Why a raw (still percent-encoded) path or query is refused, or {@code null} when it holds only the
+     * characters RFC 3986 allows and decodes into UTF-8 text without control characters.
      */
     static String uriProblem(String raw) {
         if (raw == null) {
@@ -76,8 +78,10 @@ final class TextRules {
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
+            } else if (URI_CHARACTERS.indexOf(c) >= 0 || c < 128 && Character.isLetterOrDigit(c)) {
+                bytes.write(c);
             } else {
-                bytes.write(c & 0xFF);
+                return "The URI holds a character that must be percent-encoded";
             }
         }
         try {

@@ -18,6 +18,6 @@ class SchemaSyncProblems {
             case NOT_FOUND -> Problem.of(404, "column-not-found", "Not Found", refused.getMessage());
             case UNSUPPORTED -> Problem.of(422, "unsupported-change", "Unprocessable Content", refused.getMessage());
         };
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath(false))).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getRequestUri().getRawPath())).build();
     }
 }
