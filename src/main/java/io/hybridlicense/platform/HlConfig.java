@@ -22,7 +22,10 @@ public interface HlConfig {
     Database database();
 
     interface Http {
-        /** Longest request URI (path and query) accepted; longer ones are answered 414. */
+        /**
+         * Longest request URI (path and query) accepted; longer ones are answered 414. Keep it below
+         * {@code quarkus.http.limits.max-initial-line-length}, which answers with a bare status instead.
+         */
         @WithDefault("4096")
         int maxUriLength();
 
