@@ -41,8 +41,6 @@ class HttpDefaults {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::guard).failureHandler(HttpDefaults::failed);
-        // failures before any route could run, such as a path that cannot be decoded
-        router.errorHandler(400, HttpDefaults::failed);
         router.route().last().handler(HttpDefaults::notFound);
     }
 
