@@ -1,6 +1,7 @@
 package io.hybridlicense.auth;
 
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +19,7 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
-    record Register(@NotBlank @Email @Size(max = MAX_EMAIL) String email,
+    record Register(@NotBlank @Email @PlainText @Size(max = MAX_EMAIL) String email,
                     @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password,
                     @Pattern(regexp = Plan.WIRE_NAMES) String plan) {
         Register {
@@ -30,7 +31,7 @@ final class AuthRequests {
         }
     }
 
-    record Login(@NotBlank @Size(max = MAX_EMAIL) String email,
+    record Login(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,
                  @NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password) {
         Login {
             email = email == null ? null : email.strip();

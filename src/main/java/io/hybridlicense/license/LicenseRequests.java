@@ -1,6 +1,7 @@
 package io.hybridlicense.license;
 
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,7 @@ final class LicenseRequests {
     private LicenseRequests() {
     }
 
-    record Activate(@NotBlank @Size(max = MAX_EMAIL) String email,
+    record Activate(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,
                     @NotEmpty @Size(max = MAX_PASSWORD) String password,
                     @NotNull @Size(max = 128) @Pattern(regexp = CLIENT_ID, message = CLIENT_ID_MESSAGE) String clientId) {
     }

@@ -1,5 +1,6 @@
 package io.hybridlicense.platform;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,8 +15,27 @@ public interface HlConfig {
     @WithDefault("data")
     String dataDir();
 
+    /** Request limits answered with problem+json (see docs/errors-and-input.md). */
+    Http http();
+
     /** Database settings the application reports on. */
     Database database();
+
+    interface Http {
+        /**
+         * Longest request URI (path and query) accepted; longer ones are answered 414. Keep it below
+         * {@code quarkus.http.limits.max-initial-line-length}, which answers with a bare status instead.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /**
+         * Largest total size of the request headers accepted; larger ones are answered 431. Keep it below
+         * {@code quarkus.http.limits.max-header-size}, which answers with a bare status instead.
+         */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+    }
 
     interface Database {
         /** {@code true} when the embedded default PostgreSQL is in use; set by the application itself. */

@@ -77,10 +77,8 @@ class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.StatusType reason = Response.Status.fromStatusCode(status);
-        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
-        Problem problem = Problem.of(status, slug(title), title, detailFor(status));
-        Response.ResponseBuilder response = build(problem, uri);
+        // the path of a resource that does not exist is only the caller's input: not repeated
+        Response.ResponseBuilder response = build(forStatus(status), status == 404 ? null : uri);
         if (original.getHeaderString("Allow") != null) {
             response.header("Allow", original.getHeaderString("Allow"));
         }
@@ -89,15 +87,27 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
-        Problem problem = Problem.of(500, "internal-error", "Internal Server Error",
-                "An unexpected error occurred; reference " + reference);
-        return build(problem, uri).build();
+        return build(unexpected(e, uri.getRequestUri().getRawPath()), uri).build();
     }
 
+    /** Logs the failure with a reference that the answer names, and answers nothing else about it. */
+    static Problem unexpected(Throwable e, String path) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", reference, path);
+        return Problem.of(500, "internal-error", "Internal Server Error",
+                "An unexpected error occurred; reference " + reference);
+    }
+
+    /** The problem for a status the framework decided (404, 405, 413…), with a fixed detail. */
+    static Problem forStatus(int status) {
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+        return Problem.of(status, slug(title), title, detailFor(status));
+    }
+
+    /** The instance is the path as sent, still percent-encoded: the answer never holds decoded input. */
     private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
-        Problem located = problem.instance() == null ? problem.at(uri.getPath()) : problem;
+        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getRequestUri().getRawPath()) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
     }
 
@@ -116,14 +126,19 @@ class ProblemMappers {
         return names.isEmpty() ? "body" : String.join(".", names);
     }
 
-    /** Jackson's own messages quote the input, which may hold a password: name the field instead. */
+    /**
+     * Jackson's own messages quote the input, which may hold a password: name the field instead, and only
+     * by names the endpoint declares (an unknown field's name or a map key is the caller's input).
+     */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'";
+            return "The body has a field this endpoint does not know; it knows "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .map(ref -> ref.getFrom() instanceof java.util.Map<?, ?> ? "*"
+                            : ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return "Field '" + field + "' has the wrong type or shape";
         }
@@ -139,7 +154,10 @@ class ProblemMappers {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "No acceptable representation for the Accept header";
+            case 413 -> "The request body is larger than this server accepts";
+            case 414 -> "The request URI is longer than this server accepts";
             case 415 -> "This media type is not supported here; send application/json";
+            case 431 -> "The request headers are larger than this server accepts";
             default -> "The request could not be processed";
         };
     }

@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync;
 
+import io.hybridlicense.shared.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,13 +11,13 @@ import java.util.Map;
 
 /** Body of {@code POST /api/v1/datasources}: structured fields only, never a JDBC URL. */
 record DataSourceRequest(
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @PlainText @Size(max = 100) String name,
         @NotNull @Pattern(regexp = "postgresql|mariadb|mysql|sqlite", message = "must be postgresql, mariadb, mysql or sqlite")
         String kind,
         @Size(max = 253) String host,
         @Min(1) @Max(65535) Integer port,
         @Size(max = 64) String database,
-        @Size(max = 128) String username,
+        @PlainText @Size(max = 128) String username,
         @Size(max = 1024) String password,
         @Size(max = 100) String file,
         @Size(max = 10) Map<String, String> options) {

@@ -102,7 +102,7 @@ class RequestSchemaChange {
         decided.forEach(table::apply);
         if (!table.heldNames().equals(namesBefore)) {
             streams.hold(ds.id(), table.id(), table.heldNames()).ifPresent(taken -> {
-                throw ProblemException.conflict("table-name-taken", "Another table of this data source uses the name '" + taken + "'");
+                throw ProblemException.conflict("table-name-taken", "Another table of this data source uses that name");
             });
         }
         for (TableEvent event : decided) {

@@ -21,6 +21,6 @@ class SchemaSyncProblems {
         };
         problem = refused.field().map(field -> List.of(new Problem.FieldError(field, refused.getMessage())))
                 .map(problem::withErrors).orElse(problem);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getRequestUri().getRawPath())).build();
     }
 }

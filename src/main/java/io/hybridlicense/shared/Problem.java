@@ -1,6 +1,7 @@
 package io.hybridlicense.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  * @param errors   the invalid fields of the request, when the problem is a validation failure
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@RegisterForReflection // with FieldError; answered inside a plain Response and by Vert.x: invisible to Quarkus
 public record Problem(String type, String title, int status, String detail, String instance,
                       List<FieldError> errors) {
 

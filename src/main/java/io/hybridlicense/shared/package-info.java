@@ -1,5 +1,6 @@
 /**
- * The shared kernel: RFC 9457 problem details, the clock, small persistence helpers (unique
+ * The shared kernel: RFC 9457 problem details, the clock, the {@code PlainText} constraint for emails
+ * and names, small persistence helpers (unique
  * violations, enum columns). Nothing module-specific; every
  * module may use it, and it uses no module.
  */

@@ -18,8 +18,7 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
         NamePolicy.requireValid(name, dialect, "column");
         boolean key = Boolean.TRUE.equals(primaryKey);
         if (key && Boolean.TRUE.equals(nullable)) {
-            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "Primary key column '" + name
-                    + "' cannot be nullable");
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "A primary key column cannot be nullable");
         }
         requireScalar(defaultValue);
         ColumnType columnType = ColumnType.parse(type);

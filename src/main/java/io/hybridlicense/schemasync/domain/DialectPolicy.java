@@ -17,7 +17,7 @@ final class DialectPolicy {
         }
         for (ColumnDefinition column : columns) {
             if (column.primaryKey() && column.columnType().isUnboundedText() && isMySqlFamily(dialect)) {
-                unsupported(dialect, "a text or json column ('" + column.name() + "') cannot be a primary key");
+                unsupported(dialect, "a text or json column cannot be a primary key");
             }
             checkDefault(dialect, column);
         }

@@ -24,8 +24,8 @@ public final class NamePolicy {
         String upper = name.toUpperCase(Locale.ROOT);
         if (ReservedWords.of(dialect).contains(upper)
                 || dialect == Dialect.SQLITE && upper.startsWith("SQLITE_")) {
-            throw new ChangeRefused(ChangeRefused.Reason.INVALID_NAME, "The " + what + " name '" + name
-                    + "' is a reserved word in " + dialect.apiName());
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_NAME, "The " + what + " name is a reserved word in "
+                    + dialect.apiName());
         }
     }
 

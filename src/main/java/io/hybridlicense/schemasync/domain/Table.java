@@ -69,7 +69,7 @@ public final class Table {
     public List<TableEvent> addColumn(ColumnDefinition column) {
         TableShape shape = requireLive();
         if (shape.column(column.name()).isPresent()) {
-            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "Column '" + column.name() + "' already exists");
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
         DialectPolicy.checkAdd(dialect, column);
         return List.of(new ColumnAdditionRequested(version + 1, column));
@@ -80,7 +80,7 @@ public final class Table {
         ColumnDefinition before = requireColumn(shape, name);
         ColumnDefinition after = alteration.applyTo(before, dialect);
         if (!after.name().equalsIgnoreCase(before.name()) && shape.column(after.name()).isPresent()) {
-            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "Column '" + after.name() + "' already exists");
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
         if (after.equals(before)) {
             throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "The column already looks like that");
@@ -181,7 +181,7 @@ public final class Table {
 
     private static ColumnDefinition requireColumn(TableShape shape, String name) {
         return shape.column(name).orElseThrow(() ->
-                new ChangeRefused(ChangeRefused.Reason.NOT_FOUND, "Column '" + name + "' does not exist"));
+                new ChangeRefused(ChangeRefused.Reason.NOT_FOUND, "The column does not exist"));
     }
 
     private static void requireDistinctNames(List<ColumnDefinition> columns) {
