@@ -151,7 +151,7 @@ public final class ChangeApplier {
                 if (existing.isEmpty()) {
                     return List.of(ddl.createTable(create));
                 }
-                requireModelShape(existing.get(), create.columns(), "already exists");
+                requireModelShape(existing.get(), create.columns(), "already exists with another definition");
                 return List.of();
             }
             if (change instanceof SchemaChange.RenameTable rename) {
@@ -172,7 +172,7 @@ public final class ChangeApplier {
                 if (existing.isEmpty()) {
                     return List.of(ddl.addColumn(add));
                 }
-                requireModelColumn(add.column(), existing.get(), "already exists");
+                requireModelColumn(add.column(), existing.get(), "already exists with another definition");
                 return List.of();
             }
             if (change instanceof SchemaChange.AlterColumn alter) {
@@ -203,7 +203,7 @@ public final class ChangeApplier {
                 return done ? List.of() : List.of(ddl.renameTable(rename));
             }
             if (renamed.isPresent() && context.mayHaveRunBefore()) {
-                requireModelShape(renamed.get(), context.before().columns(), "already exists");
+                requireModelShape(renamed.get(), context.before().columns(), "already exists with another definition");
                 return List.of();
             }
             if (renamed.isPresent()) {
@@ -229,8 +229,7 @@ public final class ChangeApplier {
                 throws ChangeFailure {
             String difference = tableDifference(actual, model);
             if (difference != null) {
-                throw ChangeFailure.conflict("Table '" + actual.name() + "' " + situation + " with another definition ("
-                        + difference + "): " + actual);
+                throw ChangeFailure.conflict("Table '" + actual.name() + "' " + situation + " (" + difference + "): " + actual);
             }
         }
 
@@ -255,8 +254,7 @@ public final class ChangeApplier {
                 throws ChangeFailure {
             String difference = DefinitionMatch.difference(dialect, model, actual);
             if (difference != null) {
-                throw ChangeFailure.conflict("Column '" + actual.name() + "' " + situation + " with another definition ("
-                        + difference + "): " + actual);
+                throw ChangeFailure.conflict("Column '" + actual.name() + "' " + situation + " (" + difference + "): " + actual);
             }
         }
     }
