@@ -39,7 +39,7 @@ interface SchemaSyncConfig {
      * the lease every quarter of this while the attempt runs, so it bounds the takeover after a crash
      * (plus one poll interval), not the length of an attempt.
      */
-    @WithDefault("8s")
+    @WithDefault("6s")
     Duration claimTimeout();
 
     /**

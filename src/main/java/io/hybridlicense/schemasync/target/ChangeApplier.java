@@ -39,6 +39,17 @@ public final class ChangeApplier {
         this.pool = new TargetConnectionPool(connector, MAX_IDLE, maxIdlePerTarget);
     }
 
+    /**
+     * Renders one statement per dialect, so that a server taking over a crashed server's change does
+     * not spend its first second loading jOOQ.
+     */
+    public void warmUp() {
+        for (Dialect dialect : Dialect.values()) {
+            new DdlRenderer(dialect).createTable(new SchemaChange.CreateTable("warm_up",
+                    List.of(new ColumnDefinition("id", "bigint", false, 1, true))));
+        }
+    }
+
     /** Closes connections no change has used for a while. */
     public void closeIdleConnections() {
         pool.evictIdle();
