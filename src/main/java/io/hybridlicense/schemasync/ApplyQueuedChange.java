@@ -1,8 +1,11 @@
 package io.hybridlicense.schemasync;
 
 import io.hybridlicense.schemasync.domain.Table;
+import io.hybridlicense.schemasync.target.AttemptDeadline;
+import io.hybridlicense.schemasync.target.ChangeApplier;
 import io.hybridlicense.schemasync.target.ChangeFailure;
-import io.hybridlicense.shared.Clock;
+import io.hybridlicense.schemasync.target.TargetSpec;
+import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,11 +14,13 @@ import org.jboss.logging.Logger;
 /**
  * Runs one claimed outbox row against the user's database, outside any transaction of ours (the DDL
  * may take seconds), then records the outcome: confirmed, rejected, or retried later with backoff.
+ * Retries are bounded twice: by {@code max-attempts} and by {@code max-age} since the request.
  */
 @ApplicationScoped
 class ApplyQueuedChange {
 
     private static final Logger LOG = Logger.getLogger(ApplyQueuedChange.class);
+    static final String RETRY_LIMIT_REACHED = "retry-limit-reached";
 
     private final DataSources dataSources;
     private final EventStore events;
@@ -24,10 +29,9 @@ class ApplyQueuedChange {
     private final Outbox outbox;
     private final AfterDdlHook hook;
     private final SchemaSyncConfig config;
-    private final Clock clock;
 
     ApplyQueuedChange(DataSources dataSources, EventStore events, Targets targets, SettleChange settle, Outbox outbox,
-                      AfterDdlHook hook, SchemaSyncConfig config, Clock clock) {
+                      AfterDdlHook hook, SchemaSyncConfig config) {
         this.dataSources = dataSources;
         this.events = events;
         this.targets = targets;
@@ -35,10 +39,25 @@ class ApplyQueuedChange {
         this.outbox = outbox;
         this.hook = hook;
         this.config = config;
-        this.clock = clock;
     }
 
-    void run(Outbox.Claim claim) {
+    /** The one deadline of an attempt starting now. */
+    AttemptDeadline newDeadline() {
+        return AttemptDeadline.in(config.attemptTimeout(), config.statementTimeout());
+    }
+
+    void run(Outbox.Claim claim, AttemptDeadline deadline) {
+        try {
+            attempt(claim, deadline);
+        } catch (RuntimeException failure) {
+            // our own side failed (core database, a bug): record it, and retry within the same bounds
+            LOG.errorf(failure, "Change %d of %s failed in this server (attempt %d)", claim.changeVersion(),
+                    claim.streamId(), claim.attempts());
+            failed(claim, ChangeFailure.transientFailure("internal-error", "internal-error: " + failure));
+        }
+    }
+
+    private void attempt(Outbox.Claim claim, AttemptDeadline deadline) {
         DataSourceRecord ds = dataSources.findCached(claim.datasourceId()).orElseThrow();
         Table table = Table.replay(claim.streamId(), ds.dialect(),
                 events.load(claim.streamId()).stream().map(EventStore.Stored::event).toList());
@@ -46,24 +65,37 @@ class ApplyQueuedChange {
             settle.confirm(claim, true); // settled by an earlier run; this only closes the outbox row
             return;
         }
-        if (claim.attempts() > config.maxAttempts()) {
-            settle.reject(claim, "retry-limit-reached", "Gave up after " + config.maxAttempts() + " attempts");
+        if (claim.attempts() > config.maxAttempts() || claim.age().compareTo(config.maxAge()) > 0) {
+            settle.reject(claim, RETRY_LIMIT_REACHED, "Gave up after " + (claim.attempts() - 1) + " attempts over "
+                    + claim.age().toSeconds() + " s; last error: " + outbox.currentError(claim.streamId()).orElse("none"));
             return;
         }
         try {
-            boolean alreadyApplied = targets.applier().apply(targets.spec(ds), table.pendingChange(claim.changeVersion()));
+            TargetSpec target = targets.spec(ds);
+            boolean alreadyApplied = targets.applier().apply(target, table.pendingChange(claim.changeVersion()),
+                    new ChangeApplier.Context(table.confirmedShape(), claim.attempts() > 1, deadline));
             hook.afterDdl(claim.streamId(), claim.changeVersion());
             settle.confirm(claim, alreadyApplied);
+        } catch (ProblemException refused) {
+            // this server refuses the target (allowlist, SQLite path, its own database): permanent, says why
+            failed(claim, ChangeFailure.of(refused));
         } catch (ChangeFailure failure) {
-            if (failure.permanent()) {
-                settle.reject(claim, failure.reason(), failure.getMessage());
-            } else if (claim.attempts() >= config.maxAttempts()) {
-                settle.reject(claim, "retry-limit-reached", failure.getMessage());
-            } else {
-                LOG.debugf("Change %d of %s failed (attempt %d), retrying: %s", claim.changeVersion(), claim.streamId(),
-                        claim.attempts(), failure.getMessage());
-                outbox.retryLater(claim, failure.getMessage(), clock.now().plus(backoff(claim.attempts())));
-            }
+            failed(claim, failure);
+        }
+    }
+
+    private void failed(Outbox.Claim claim, ChangeFailure failure) {
+        if (failure.permanent()) {
+            LOG.warnf(failure, "Change %d of %s rejected: %s", claim.changeVersion(), claim.streamId(), failure.reason());
+            settle.reject(claim, failure.reason(), failure.getMessage());
+        } else if (claim.attempts() >= config.maxAttempts()) {
+            LOG.warnf(failure, "Change %d of %s failed %d times, giving up", claim.changeVersion(), claim.streamId(),
+                    claim.attempts());
+            settle.reject(claim, RETRY_LIMIT_REACHED, failure.getMessage());
+        } else {
+            LOG.infof(failure, "Change %d of %s failed (attempt %d), retrying: %s", claim.changeVersion(), claim.streamId(),
+                    claim.attempts(), failure.getMessage());
+            outbox.retryLater(claim, failure.getMessage(), backoff(claim.attempts()));
         }
     }
 

@@ -1,12 +1,19 @@
 package io.hybridlicense.schemasync;
 
+import io.hybridlicense.schemasync.target.AttemptDeadline;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,6 +21,10 @@ import org.jboss.logging.Logger;
  * Wake-ups coalesce (many commits in a burst cause one claim query, not one each); a finished row
  * wakes it again, because the table's next version has just become eligible. Several instances,
  * in one JVM or many, share the outbox safely through the claim query.
+ *
+ * <p>Leases are short and renewed: every quarter of the claim timeout a heartbeat extends the lease
+ * of each attempt still running within its deadline. A server that dies stops beating, and its rows
+ * are free again one claim timeout later; an attempt that overruns its deadline stops being renewed.
  */
 final class OutboxDispatcher {
 
@@ -26,9 +37,11 @@ final class OutboxDispatcher {
     private final Semaphore free;
     private final ExecutorService dispatcher;
     private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeat;
+    private final Map<Outbox.Claim, AttemptDeadline> running = new ConcurrentHashMap<>();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean running = true;
+    private final AtomicLong claimed = new AtomicLong();
+    private volatile boolean active = true;
 
     OutboxDispatcher(String name, int workerCount, Outbox outbox, ApplyQueuedChange apply, Duration claimTimeout) {
         this.name = name;
@@ -38,13 +51,16 @@ final class OutboxDispatcher {
         this.free = new Semaphore(workerCount);
         this.dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-dispatch"));
         this.workers = Executors.newFixedThreadPool(workerCount, r -> new Thread(r, name + "-worker"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name + "-heartbeat"));
+        long beat = Math.max(100, claimTimeout.toMillis() / 4);
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     void wake() {
-        if (running && wakeRequested.compareAndSet(false, true)) {
+        if (active && wakeRequested.compareAndSet(false, true)) {
             try {
                 dispatcher.execute(this::dispatch);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 wakeRequested.set(false);
             }
         }
@@ -53,32 +69,49 @@ final class OutboxDispatcher {
     private void dispatch() {
         wakeRequested.set(false);
         int capacity = free.availablePermits();
-        if (!running || capacity == 0) {
+        if (!active || capacity == 0) {
             return;
         }
         List<Outbox.Claim> claims;
         try {
             claims = outbox.claim(capacity, claimTimeout);
         } catch (RuntimeException e) {
-            LOG.warnf("%s could not claim outbox rows: %s", name, e.getMessage());
+            LOG.warnf(e, "%s could not claim outbox rows", name);
             return;
         }
         claimed.addAndGet(claims.size());
         for (Outbox.Claim claim : claims) {
             free.acquireUninterruptibly();
-            workers.execute(() -> run(claim));
+            AttemptDeadline deadline = apply.newDeadline();
+            running.put(claim, deadline);
+            workers.execute(() -> run(claim, deadline));
         }
     }
 
-    private void run(Outbox.Claim claim) {
+    private void run(Outbox.Claim claim, AttemptDeadline deadline) {
         try {
-            apply.run(claim);
+            apply.run(claim, deadline);
         } catch (RuntimeException | Error e) {
-            // The claim stays until it expires; then this or another server runs the row again.
-            LOG.warnf("%s abandoned change %d of %s: %s", name, claim.changeVersion(), claim.streamId(), e.toString());
+            // The lease is no longer renewed: it lapses within one claim timeout, and a poller runs the row again.
+            LOG.errorf(e, "%s abandoned change %d of %s (attempt %d)", name, claim.changeVersion(), claim.streamId(),
+                    claim.attempts());
         } finally {
+            running.remove(claim);
             free.release();
             wake();
+        }
+    }
+
+    private void beat() {
+        running.values().removeIf(AttemptDeadline::passed);
+        try {
+            Set<Outbox.Claim> lost = outbox.extend(Set.copyOf(running.keySet()), claimTimeout);
+            // a claim that just finished is "lost" too; only one still running means a lapsed lease
+            lost.stream().filter(running::containsKey).forEach(claim -> LOG.warnf(
+                    "%s lost the lease of change %d of %s while applying it; its outcome will not be recorded here",
+                    name, claim.changeVersion(), claim.streamId()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s could not renew its leases", name);
         }
     }
 
@@ -88,7 +121,7 @@ final class OutboxDispatcher {
     }
 
     void stop() {
-        running = false;
+        active = false;
         dispatcher.shutdownNow();
         workers.shutdown();
         try {
@@ -96,5 +129,6 @@ final class OutboxDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeat.shutdownNow();
     }
 }

@@ -26,6 +26,9 @@ class OutboxPoller {
 
     void onStart(@Observes StartupEvent event) {
         dispatcher.wake();
+        Thread warmUp = new Thread(targets.applier()::warmUp, "schemasync-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -39,11 +39,19 @@ interface SchemaSyncConfig {
     Duration connectTimeout();
 
     /**
-     * How long a claimed outbox row belongs to one server; after that another server may run it
-     * again (crash recovery). Must exceed connect plus statement timeout.
+     * How long a claimed outbox row belongs to one server without a sign of life. A heartbeat renews
+     * the lease every quarter of this while the attempt runs, so it bounds the takeover after a crash
+     * (plus one poll interval), not the length of an attempt.
      */
-    @WithDefault("60s")
+    @WithDefault("6s")
     Duration claimTimeout();
+
+    /**
+     * The one deadline of an attempt: connecting, reading the catalogue, every DDL statement and
+     * recording the outcome. The lease is renewed no longer than this.
+     */
+    @WithDefault("30s")
+    Duration attemptTimeout();
 
     /** How often the outbox is polled in addition to the wake-up after each commit. */
     @WithDefault("1s")
@@ -60,9 +68,13 @@ interface SchemaSyncConfig {
     @WithDefault("8")
     int workers();
 
-    /** Attempts of a change whose database is unreachable before it is rejected. */
+    /** Attempts of a change whose database is unreachable or busy before it is rejected ({@code retry-limit-reached}). */
     @WithDefault("10")
     int maxAttempts();
+
+    /** Age of a change (since its request) after which it is no longer retried but rejected ({@code retry-limit-reached}). */
+    @WithDefault("1h")
+    Duration maxAge();
 
     /** Delay before the first retry; doubled each attempt, with jitter. */
     @WithDefault("1s")

@@ -22,6 +22,9 @@ class SettleChange {
 
     /** Which server process recorded an outcome (host and process id), kept in the events' metadata. */
     static final String INSTANCE = hostName() + ":" + ProcessHandle.current().pid();
+    /** Requests race an outcome only while they append; losing this often in a row means something else is wrong. */
+    private static final int MAX_APPEND_RACES = 20;
+    private static final int SETTLE_TIMEOUT_SECONDS = 10;
 
     private final DataSources dataSources;
     private final EventStore events;
@@ -59,12 +62,16 @@ class SettleChange {
     }
 
     private void settle(Outbox.Claim claim, Function<Table, List<TableEvent>> decision) {
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> settleOnce(claim, decision));
+                QuarkusTransaction.requiringNew().timeout(SETTLE_TIMEOUT_SECONDS).run(() -> settleOnce(claim, decision));
                 return;
             } catch (ConcurrentAppend raced) {
                 // a request appended to the same stream meanwhile: decide again on the fresh events
+                if (attempt == MAX_APPEND_RACES) {
+                    throw new IllegalStateException("Outcome of change " + claim.changeVersion() + " of " + claim.streamId()
+                            + " lost " + MAX_APPEND_RACES + " append races in a row", raced);
+                }
             }
         }
     }

@@ -5,6 +5,9 @@ import io.hybridlicense.shared.ProblemException;
 /** Applying a change failed; {@code permanent} when retrying cannot help (the database rejects it). */
 public final class ChangeFailure extends Exception {
 
+    /** The slug of a change that finds the target holding something else than the model expects. */
+    public static final String TARGET_CONFLICT = "target-conflict";
+
     private final boolean permanent;
     private final String reason;
 
@@ -18,6 +21,19 @@ public final class ChangeFailure extends Exception {
         return new ChangeFailure(true, reason, detail, null);
     }
 
+    public static ChangeFailure permanent(String reason, String detail, Throwable cause) {
+        return new ChangeFailure(true, reason, detail, cause);
+    }
+
+    /** The target holds another definition than the one the change needs or would create. */
+    public static ChangeFailure conflict(String detail) {
+        return new ChangeFailure(true, TARGET_CONFLICT, detail, null);
+    }
+
+    public static ChangeFailure transientFailure(String reason, String detail) {
+        return new ChangeFailure(false, reason, detail, null);
+    }
+
     public static ChangeFailure of(Exception cause) {
         if (cause instanceof ProblemException refusal) {
             // a refusal of the target itself (its own database, a host no longer allowed): retrying cannot help
@@ -26,14 +42,15 @@ public final class ChangeFailure extends Exception {
         }
         boolean transientFailure = FailureClassifier.isTransient(cause);
         String detail = FailureClassifier.describe(cause);
-        return new ChangeFailure(!transientFailure, transientFailure ? "unreachable" : "target-rejected", detail, cause);
+        return new ChangeFailure(!transientFailure, transientFailure ? "unreachable" : FailureClassifier.permanentReason(cause),
+                detail, cause);
     }
 
     public boolean permanent() {
         return permanent;
     }
 
-    /** A stable slug: {@code target-rejected}, {@code table-exists}, {@code unreachable}, … */
+    /** A stable slug: {@code target-rejected}, {@code target-conflict}, {@code unreachable}, … */
     public String reason() {
         return reason;
     }

@@ -10,15 +10,21 @@ import io.hybridlicense.schemasync.domain.SchemaChange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Configuration;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultVisitListenerProvider;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -32,11 +38,34 @@ final class DdlRenderer {
 
     DdlRenderer(Dialect dialect) {
         this.dialect = dialect;
-        this.sql = DSL.using(jooqDialect(dialect), new Settings()
+        Configuration configuration = new DefaultConfiguration().set(jooqDialect(dialect)).set(new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
                 .withStatementType(StatementType.STATIC_STATEMENT)
                 .withRenderSchema(false)
                 .withExecuteLogging(false));
+        if (dialect == Dialect.SQLITE) {
+            configuration.set(new DefaultVisitListenerProvider(new QuoteEverySqliteName()));
+        }
+        this.sql = DSL.using(configuration);
+    }
+
+    /**
+     * jOOQ 3.19 ignores {@code RenderQuotedNames.ALWAYS} for SQLite and quotes only the names it
+     * believes need it (its own keyword list). SQLite quotes identifiers like standard SQL, so each
+     * name is rendered by jOOQ's standard-SQL identifier quoting instead: always quoted, always escaped.
+     */
+    private static final class QuoteEverySqliteName implements VisitListener {
+
+        private static final DSLContext STANDARD = DSL.using(SQLDialect.DEFAULT,
+                new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
+
+        @Override
+        public void visitStart(VisitContext context) {
+            if (context.queryPart() instanceof org.jooq.Name name && !name.qualified()) {
+                String quoted = STANDARD.render(name);
+                context.queryPart(CustomQueryPart.of(render -> render.sql(quoted)));
+            }
+        }
     }
 
     String createTable(SchemaChange.CreateTable change) {

@@ -67,4 +67,18 @@ class DdlRendererTest {
             assertThat(ddl).containsPattern("default \\(?current_timestamp").doesNotContain("'");
         }
     }
+
+    @Test
+    void sqliteNames_areAlwaysQuoted_evenThoseJooqWouldLeaveBare() {
+        DdlRenderer sqlite = new DdlRenderer(Dialect.SQLITE);
+        assertThat(sqlite.createTable(new SchemaChange.CreateTable("Orders", List.of(ID))))
+                .isEqualTo("create table \"Orders\" (\"id\" int8 not null, primary key (\"id\"))");
+        assertThat(sqlite.renameColumn("Orders", "window", "filter"))
+                .isEqualTo("alter table \"Orders\" rename column \"window\" to \"filter\"");
+        assertThat(sqlite.dropColumn(new SchemaChange.DropColumn("Orders", "returning")))
+                .isEqualTo("alter table \"Orders\" drop \"returning\"");
+        assertThat(sqlite.renameTable(new SchemaChange.RenameTable("Orders", "a\"b")))
+                .isEqualTo("alter table \"Orders\" rename to \"a\"\"b\"");
+        assertThat(sqlite.dropTable(new SchemaChange.DropTable("Orders"))).isEqualTo("drop table \"Orders\"");
+    }
 }
