@@ -42,7 +42,7 @@ class AuditLogResource {
 
     /** The same filters (and cursor) as the JSON pages, without a limit: streamed, never held in memory. */
     @GET
-    @Produces(CSV + ";charset=UTF-8")
+    @Produces(CSV + ";charset=UTF-8;qs=0.5") // JSON for Accept: */*
     public Response csv(@QueryParam("userId") String userId,
                         @QueryParam("action") @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z_]*") String action,
                         @QueryParam("subjectId") @Size(max = 200) @PlainText String subjectId,
