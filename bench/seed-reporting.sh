@@ -16,7 +16,7 @@ psql=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
 echo "Applying migrations to $db"
 find "$here/src/main/resources/db/migration" -name 'V*.sql' -printf '%f\t%p\n' | sort -V | cut -f2 |
 while read -r migration; do
-    sed 's/\${runtime_role}//g' "$migration" | "${psql[@]}"
+    sed 's/\${runtime_role}//g' "$migration" | "${psql[@]}" --single-transaction  # as Flyway: one transaction each
 done
 
 echo "Seeding (a few minutes)"

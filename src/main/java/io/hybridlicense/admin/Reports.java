@@ -31,7 +31,8 @@ import javax.sql.DataSource;
 
 /**
  * The statistics and user reports. They read only the reporting views that auth and license declare in
- * their own migrations (auth.user_report, license.license_report, license.subscription_report), which
+ * their own migrations (auth.user_report, license.license_report, license.subscription_report,
+ * license.license_status_report), which
  * the runtime role may only SELECT; every query is served by an index (docs/reporting.md).
  */
 @ApplicationScoped
@@ -46,11 +47,13 @@ class Reports {
             FROM unnest(?::text[]) WITH ORDINALITY AS p(plan, position)
             ORDER BY p.position""";
 
+    // counts kept by license's trigger; the oldest and newest are the ends of licenses_status_created_at_idx
     private static final String STATUS_STATS = """
-            SELECT s.status, c.count, c.oldest, c.newest
+            SELECT s.status, coalesce(c.count, 0) AS count,
+                   (SELECT min(l.created_at) FROM license.license_report l WHERE l.status = s.status) AS oldest,
+                   (SELECT max(l.created_at) FROM license.license_report l WHERE l.status = s.status) AS newest
             FROM unnest(?::text[]) WITH ORDINALITY AS s(status, position)
-            CROSS JOIN LATERAL (SELECT count(*) AS count, min(l.created_at) AS oldest, max(l.created_at) AS newest
-                                FROM license.license_report l WHERE l.status = s.status) c
+            LEFT JOIN license.license_status_report c ON c.status = s.status
             ORDER BY s.position""";
 
     // days without activations are in the series, so they count 0

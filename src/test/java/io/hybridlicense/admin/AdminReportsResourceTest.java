@@ -8,7 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.hybridlicense.shared.Problem;
+import io.hybridlicense.testing.Concurrently;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
@@ -26,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The reporting endpoints: statistics, the users list and a user's page, for admins only. */
 @QuarkusTest
 class AdminReportsResourceTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private static String admin;
 
@@ -65,6 +72,36 @@ class AdminReportsResourceTest {
         assertThat((Integer) after.path("byStatus[0].count")).isEqualTo((Integer) before.path("byStatus[0].count") + 1);
         assertThat((String) after.path("byStatus[0].newest")).isNotNull();
         assertThat((Integer) after.path("activationsPerDay[0].count")).as("days without activations count 0").isNotNull();
+    }
+
+    @Test
+    void licenseStats_countsEqualACountOfTheLicenses_afterConcurrentActivationsAndStatusChanges() throws Exception {
+        List<TestUser> users = Concurrently.run(4, i -> Users.aUser().withPlan("pro").register());
+        List<Activated> licenses = Concurrently.run(12, i -> users.get(i % 4).activated());
+        Concurrently.run(6, i -> asAdmin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("status", i % 2 == 0 ? "suspended" : "revoked"))
+                .patch("/api/v1/licenses/" + licenses.get(i).licenseId()).then().statusCode(200).extract().response());
+        given().auth().oauth2(users.get(3).accessToken()).post("/api/v1/licenses/" + licenses.get(7).licenseId() + "/deactivate")
+                .then().statusCode(200);
+
+        List<Map<String, Object>> byStatus = asAdmin().get("/api/v1/admin/stats/licenses").then().statusCode(200)
+                .extract().path("byStatus");
+        Map<String, Long> counted = countedInTheDatabase();
+        for (Map<String, Object> status : byStatus) {
+            assertThat(((Number) status.get("count")).longValue()).as((String) status.get("status"))
+                    .isEqualTo(counted.getOrDefault((String) status.get("status"), 0L));
+        }
+    }
+
+    private Map<String, Long> countedInTheDatabase() throws java.sql.SQLException {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (var connection = database.getConnection(); var sql = connection.createStatement();
+             var row = sql.executeQuery("SELECT status, count(*) FROM license.license_report GROUP BY status")) {
+            while (row.next()) {
+                counts.put(row.getString(1), row.getLong(2));
+            }
+        }
+        return counts;
     }
 
     @Test

@@ -51,7 +51,7 @@ class ReportingViewsGrantsTest {
     void adminsSql_readsOtherModulesOnlyThroughReadOnlyViews() throws SQLException {
         Set<String> relations = relationsOfOtherModules("io.hybridlicense.admin");
         assertThat(relations).as("admin's reports use the views").contains("auth.user_report", "license.license_report",
-                "license.subscription_report");
+                "license.subscription_report", "license.license_status_report");
         assertThat(violations(relations)).isEmpty();
     }
 
@@ -81,7 +81,18 @@ class ReportingViewsGrantsTest {
                 assertThat(row.getBoolean("may_more")).as(row.getString("name") + " is read-only").isFalse();
                 assertThat(row.getBoolean("owned_by_another")).as(row.getString("name")).isTrue();
             }
-            assertThat(views).containsExactly("auth.user_report", "license.license_report", "license.subscription_report");
+            assertThat(views).containsExactly("auth.user_report", "license.license_report", "license.license_status_report",
+                    "license.subscription_report");
+        }
+    }
+
+    @Test
+    void onlyTheOwnersTrigger_writesTheStatusCounts() throws SQLException {
+        try (Connection connection = runtimeRole.getConnection(); var sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT has_table_privilege(current_user, 'license.license_status_counts', "
+                     + "'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getBoolean(1)).isFalse();
         }
     }
 
