@@ -53,7 +53,7 @@ class AuditLogQuery {
         }
     }
 
-    private record After(Instant occurredAt, UUID id) {
+    record After(Instant occurredAt, UUID id) {
     }
 
     private final DataSource database;
@@ -135,9 +135,26 @@ class AuditLogQuery {
         }
     }
 
-    /** {@code limit} 0: no limit. Only fixed SQL fragments are joined; every value is a parameter. */
     private static PreparedStatement prepare(Connection connection, Filter filter, After after, int limit)
             throws SQLException {
+        Statement statement = statement(filter, after, limit);
+        PreparedStatement prepared = connection.prepareStatement(statement.sql());
+        for (int i = 0; i < statement.values().size(); i++) {
+            Object value = statement.values().get(i);
+            if (value instanceof Instant instant) {
+                Jdbc.bind(prepared, i + 1, instant);
+            } else {
+                prepared.setObject(i + 1, value);
+            }
+        }
+        return prepared;
+    }
+
+    record Statement(String sql, List<Object> values) {
+    }
+
+    /** {@code limit} 0: no limit. Only fixed SQL fragments are joined; every value is a parameter. */
+    static Statement statement(Filter filter, After after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> values = new ArrayList<>();
         if (filter.userId() != null) {
@@ -170,16 +187,7 @@ class AuditLogQuery {
             sql.append(" LIMIT ?");
             values.add(limit);
         }
-        PreparedStatement statement = connection.prepareStatement(sql.toString());
-        for (int i = 0; i < values.size(); i++) {
-            Object value = values.get(i);
-            if (value instanceof Instant instant) {
-                Jdbc.bind(statement, i + 1, instant);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
+        return new Statement(sql.toString(), values);
     }
 
     private AuditEntryView view(ResultSet row) throws SQLException {

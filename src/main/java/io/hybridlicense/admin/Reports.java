@@ -40,7 +40,7 @@ class Reports {
 
     static final int STATS_DAYS = 30;
 
-    private static final String PLAN_STATS = """
+    static final String PLAN_STATS = """
             SELECT p.plan,
                    (SELECT count(*) FROM auth.user_report u WHERE u.plan = p.plan) AS user_count,
                    (SELECT count(*) FROM auth.user_report u WHERE u.plan = p.plan AND u.created_at >= ?) AS new_users
@@ -48,7 +48,7 @@ class Reports {
             ORDER BY p.position""";
 
     // counts kept by license's trigger; the oldest and newest are the ends of licenses_status_created_at_idx
-    private static final String STATUS_STATS = """
+    static final String STATUS_STATS = """
             SELECT s.status, coalesce(c.count, 0) AS count,
                    (SELECT min(l.created_at) FROM license.license_report l WHERE l.status = s.status) AS oldest,
                    (SELECT max(l.created_at) FROM license.license_report l WHERE l.status = s.status) AS newest
@@ -57,7 +57,7 @@ class Reports {
             ORDER BY s.position""";
 
     // days without activations are in the series, so they count 0
-    private static final String ACTIVATIONS_PER_DAY = """
+    static final String ACTIVATIONS_PER_DAY = """
             SELECT d.day::date AS day,
                    (SELECT count(*) FROM license.license_report l
                     WHERE l.created_at >= d.day AT TIME ZONE 'UTC'
@@ -65,14 +65,14 @@ class Reports {
             FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)
             ORDER BY d.day""";
 
-    private static final String USERS = """
+    static final String USERS = """
             SELECT id, email, email_key, plan, admin, created_at FROM auth.user_report
             WHERE email_key >= ?""";
-    private static final String USERS_BELOW = " AND email_key < ?";
-    private static final String USERS_AFTER = " AND email_key > ?";
-    private static final String USERS_ORDER = " ORDER BY email_key LIMIT ?";
+    static final String USERS_BELOW = " AND email_key < ?";
+    static final String USERS_AFTER = " AND email_key > ?";
+    static final String USERS_ORDER = " ORDER BY email_key LIMIT ?";
 
-    private static final String USER_DETAIL = """
+    static final String USER_DETAIL = """
             SELECT u.id, u.email, u.plan, u.admin, u.created_at,
                    s.id AS s_id, s.plan AS s_plan, s.status AS s_status, s.started_at, s.renews_at, s.version AS s_version,
                    l.id AS l_id, l.client_id, l.status AS l_status, l.created_at AS l_created_at, l.expires_at,
