@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -145,39 +144,57 @@ class Reports {
      * index serves both the search and the order.
      */
     Page<UserSummary> users(String query, String cursor, int limit) {
-        String prefix = query == null ? "" : query.toLowerCase(Locale.ROOT);
-        List<String> filter = List.of("users", prefix);
-        String after = cursor == null ? null : Cursors.decode(cursor, filter, 1).get(0);
-        Optional<String> below = upperBound(prefix);
-        String sql = USERS + (below.isPresent() ? USERS_BELOW : "") + (after != null ? USERS_AFTER : "") + USERS_ORDER;
-        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            select.setString(index++, prefix);
-            if (below.isPresent()) {
-                select.setString(index++, below.get());
+        try (Connection connection = database.getConnection()) {
+            String prefix = lowerCase(connection, query == null ? "" : query);
+            List<String> filter = List.of("users", prefix);
+            String after = cursor == null ? null : Cursors.decode(cursor, filter, 1).get(0);
+            Optional<String> below = upperBound(prefix);
+            String sql = USERS + (below.isPresent() ? USERS_BELOW : "") + (after != null ? USERS_AFTER : "") + USERS_ORDER;
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                return users(select, prefix, below, after, limit, filter);
             }
-            if (after != null) {
-                select.setString(index++, after);
-            }
-            select.setInt(index, limit + 1);
-            List<UserSummary> users = new ArrayList<>();
-            String lastKey = null;
-            boolean more = false;
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    if (users.size() == limit) {
-                        more = true;
-                        break;
-                    }
-                    users.add(new UserSummary(Jdbc.uuid(row, "id"), row.getString("email"), row.getString("plan"),
-                            row.getBoolean("admin"), Jdbc.instant(row, "created_at")));
-                    lastKey = row.getString("email_key");
-                }
-            }
-            return new Page<>(users, more ? Cursors.encode(filter, lastKey) : null);
         } catch (SQLException e) {
             throw new IllegalStateException("Listing users failed", e);
         }
+    }
+
+    /** Lower-cased by the database, as email_key is: Java's rules differ from the database's beyond ASCII. */
+    private static String lowerCase(Connection connection, String text) throws SQLException {
+        try (PreparedStatement lower = connection.prepareStatement("SELECT lower(?)")) {
+            lower.setString(1, text);
+            try (ResultSet row = lower.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static Page<UserSummary> users(PreparedStatement select, String prefix, Optional<String> below, String after,
+                                           int limit, List<String> filter) throws SQLException {
+        int index = 1;
+        select.setString(index++, prefix);
+        if (below.isPresent()) {
+            select.setString(index++, below.get());
+        }
+        if (after != null) {
+            select.setString(index++, after);
+        }
+        select.setInt(index, limit + 1);
+        List<UserSummary> users = new ArrayList<>();
+        String lastKey = null;
+        boolean more = false;
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                if (users.size() == limit) {
+                    more = true;
+                    break;
+                }
+                users.add(new UserSummary(Jdbc.uuid(row, "id"), row.getString("email"), row.getString("plan"),
+                        row.getBoolean("admin"), Jdbc.instant(row, "created_at")));
+                lastKey = row.getString("email_key");
+            }
+        }
+        return new Page<>(users, more ? Cursors.encode(filter, lastKey) : null);
     }
 
     /** The least string above every string that starts with {@code prefix}; none for the empty prefix. */
