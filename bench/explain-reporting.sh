@@ -12,7 +12,6 @@ user=$("${psql[@]}" -c "SELECT md5('user42')::uuid")
 # the sort key of the 50th user whose email starts with 'user1', for the second page
 after=$("${psql[@]}" -c "SELECT email_key FROM auth.user_report WHERE email_key >= 'user1' AND email_key < 'user2' ORDER BY email_key OFFSET 49 LIMIT 1")
 # the 50th newest audit entry, for the second page
-read -r at id < <("${psql[@]}" -F ' ' -c "SELECT occurred_at, id FROM admin.audit_log ORDER BY occurred_at DESC, id DESC OFFSET 49 LIMIT 1" | sed 's/ \([0-9:.+-]*\) / \1T/')
 at_id=$("${psql[@]}" -F '|' -c "SELECT occurred_at, id FROM admin.audit_log ORDER BY occurred_at DESC, id DESC OFFSET 49 LIMIT 1")
 at=${at_id%|*}; id=${at_id#*|}
 audit_select="SELECT id, occurred_at, action, module, subject_type, subject_id, actor_id, details::text AS details FROM admin.audit_log WHERE true"
