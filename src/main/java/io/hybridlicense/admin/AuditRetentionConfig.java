@@ -1,0 +1,20 @@
+package io.hybridlicense.admin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
+
+/** Retention of the audit log, under {@code hl.admin.audit-retention}. */
+@ConfigMapping(prefix = "hl.admin.audit-retention")
+public interface AuditRetentionConfig {
+
+    /**
+     * Audit entries older than this many days are deleted by the scheduled purge. Unset (the default):
+     * nothing is ever purged. At least 1; the database function refuses to purge the last day anyway.
+     */
+    OptionalInt days();
+
+    /** How often the purge runs when {@link #days()} is set (a Quarkus {@code every} value). */
+    @WithDefault("1h")
+    String every();
+}
