@@ -114,7 +114,7 @@ class NoticeListener {
                 }
                 if (failures++ == 0) {
                     LOG.warnf("Not listening for other instances' changes (%s); reconnecting with backoff up to %s. "
-                            + "Until then their changes are picked up by the poll every %s", e.getMessage(), MAX_RETRY, pollInterval);
+                            + "Until then their changes are picked up by the poll every %s", e.getMessage(), readable(MAX_RETRY), readable(pollInterval));
                 } else {
                     LOG.debugf("Listening connection attempt %d failed: %s", failures, e.getMessage());
                 }
@@ -173,6 +173,10 @@ class NoticeListener {
             throw new SQLException("Not a PostgreSQL JDBC URL");
         }
         return connection;
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Sleeps {@code about} with jitter (instances restarting with one database do not reconnect in step); false once stopping. */
