@@ -28,6 +28,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Instances wake each other through PostgreSQL {@code LISTEN/NOTIFY}. The other instance is
@@ -63,6 +65,30 @@ class CrossInstanceWakeUpTest {
         System.out.printf("cross-instance queued → confirmed (µs): %s%n", micros.stream().sorted().toList());
         assertThat(target.columns("woken")).containsExactly("id", "name", "created_at", "updated_at",
                 "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
+    }
+
+    @Test
+    void aChangeAcceptedHere_notifiesTheOtherInstancesOnCommit_withIdsOnly() throws Exception {
+        Api api = Api.asNewUser();
+        UUID ds = UUID.fromString(api.register(TestTargets.postgresql()));
+        try (Connection listening = OtherInstance.connect(); Statement statement = listening.createStatement()) {
+            statement.execute("LISTEN " + ChangeNotices.QUEUED);
+            statement.execute("LISTEN " + ChangeNotices.SETTLED);
+            UUID table = syncedTable(api, ds, "announced");
+            List<String> heard = new ArrayList<>();
+            PGConnection notices = listening.unwrap(PGConnection.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                PGNotification[] received = notices.getNotifications(100);
+                for (PGNotification notice : received == null ? new PGNotification[0] : received) {
+                    heard.add(notice.getName() + " " + notice.getParameter());
+                }
+                return heard.size() >= 2;
+            });
+            String ids = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/" + table;
+            assertThat(heard).hasSize(2);
+            assertThat(heard.get(0)).matches(ChangeNotices.QUEUED + " " + ids);
+            assertThat(heard.get(1)).matches(ChangeNotices.SETTLED + " " + ids);
+        }
     }
 
     @Test
