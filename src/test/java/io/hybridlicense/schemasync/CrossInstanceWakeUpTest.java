@@ -50,10 +50,10 @@ class CrossInstanceWakeUpTest {
 
     @Test
     void aChangeQueuedByAnotherInstance_isAppliedAtOnce_notAtTheNextPoll() throws Exception {
-        Api api = Api.asNewUser();
-        TestTargets.Target target = TestTargets.postgresql();
-        UUID ds = UUID.fromString(api.register(target));
-        UUID table = syncedTable(api, ds, "woken");
+        Synced synced = Synced.table("woken");
+        TestTargets.Target target = synced.target();
+        UUID ds = synced.ds();
+        UUID table = synced.table();
         OtherInstance other = new OtherInstance(json);
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -93,10 +93,11 @@ class CrossInstanceWakeUpTest {
 
     @Test
     void anOutcomeRecordedByAnotherInstance_answersAWaitingRequestAtOnce() throws Exception {
-        Api api = Api.asNewUser();
-        TestTargets.Target target = TestTargets.postgresql();
-        UUID ds = UUID.fromString(api.register(target));
-        UUID table = syncedTable(api, ds, "settled_elsewhere");
+        Synced synced = Synced.table("settled_elsewhere");
+        Api api = synced.api();
+        TestTargets.Target target = synced.target();
+        UUID ds = synced.ds();
+        UUID table = synced.table();
         OtherInstance other = new OtherInstance(json);
         int change = other.queueColumn(table, ds, "late", true, false);
         CompletableFuture<JsonPath> waiting = CompletableFuture.supplyAsync(() -> api.request().header("Prefer", "wait=25")
@@ -152,11 +153,19 @@ class CrossInstanceWakeUpTest {
         }
 
         // and it wakes the poller again
-        Api api = Api.asNewUser();
-        UUID ds = UUID.fromString(api.register(TestTargets.postgresql()));
-        UUID table = syncedTable(api, ds, "after_reconnect");
-        int change = new OtherInstance(json).queueColumn(table, ds, "woken", false, true);
-        await().atMost(PROMPTLY).pollInterval(Duration.ofMillis(10)).until(() -> OtherInstance.confirmed(table, change));
+        Synced synced = Synced.table("after_reconnect");
+        int change = new OtherInstance(json).queueColumn(synced.table(), synced.ds(), "woken", false, true);
+        await().atMost(PROMPTLY).pollInterval(Duration.ofMillis(10)).until(() -> OtherInstance.confirmed(synced.table(), change));
+    }
+
+    /** A new user's PostgreSQL target with one table created and confirmed. */
+    private record Synced(Api api, TestTargets.Target target, UUID ds, UUID table) {
+        static Synced table(String name) {
+            Api api = Api.asNewUser();
+            TestTargets.Target target = TestTargets.postgresql();
+            UUID ds = UUID.fromString(api.register(target));
+            return new Synced(api, target, ds, syncedTable(api, ds, name));
+        }
     }
 
     private static UUID syncedTable(Api api, UUID ds, String name) {
