@@ -103,7 +103,7 @@ class SchemaSyncLeaseTest {
 
     /** The pending outbox row of change 2, read straight from the core database. */
     private static Lease lease(String tableId) {
-        try (Connection c = TestTargets.connect(TestTargets.coreUrl(), "postgres", "");
+        try (Connection c = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              PreparedStatement s = c.prepareStatement("SELECT claim_token, (extract(epoch FROM claimed_until - now()) * 1000)::bigint "
                      + "FROM schemasync.outbox WHERE stream_id = ?::uuid AND change_version = 2")) {
             s.setString(1, tableId);
