@@ -9,8 +9,9 @@ import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * This server's outbox poller: a {@code @Scheduled} poll as the safety net (rows due for retry,
- * claims expired by a crash elsewhere) and an immediate wake-up after every commit that queued or
- * settled a change, so latency does not depend on the poll interval.
+ * claims expired by a crash elsewhere, a lost notice) and an immediate wake-up after every commit that
+ * queued or settled a change, on this server or, through {@link NoticeListener}, on another, so
+ * latency does not depend on the poll interval.
  */
 @ApplicationScoped
 class OutboxPoller {
@@ -41,7 +42,16 @@ class OutboxPoller {
         targets.applier().closeIdleConnections();
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeQueued event) {
+    void afterQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeQueued event) {
+        dispatcher.wake();
+    }
+
+    void afterSettled(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeSettled event) {
+        dispatcher.wake();
+    }
+
+    /** Looks for work now: another instance queued a change. */
+    void wake() {
         dispatcher.wake();
     }
 }

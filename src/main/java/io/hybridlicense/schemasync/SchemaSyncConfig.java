@@ -53,9 +53,23 @@ interface SchemaSyncConfig {
     @WithDefault("30s")
     Duration attemptTimeout();
 
-    /** How often the outbox is polled in addition to the wake-up after each commit. */
+    /**
+     * How often the outbox is polled in addition to the wake-ups after each commit: the safety net that
+     * picks up retries falling due, claims whose lease lapsed after a crash, and changes whose wake-up
+     * notice was lost (at most this late).
+     */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * Whether instances wake each other through PostgreSQL {@code LISTEN/NOTIFY}: a change queued or
+     * settled on one instance notifies (on commit, ids only), and every other instance, listening on a
+     * dedicated connection of its own, picks it up or answers its {@code Prefer: wait} requests at once
+     * instead of at its next poll or re-read. Off: other instances' changes wait for the poll
+     * ({@code poll-interval}) and their outcomes for the re-read ({@code wait-recheck-interval}).
+     */
+    @WithDefault("true")
+    boolean crossInstanceWakeUp();
 
     /**
      * How often a request waiting with {@code Prefer: wait} reads its table again although no outcome

@@ -32,10 +32,10 @@ class SettleChange {
     private final TableStreams streams;
     private final Event<SchemaChangeConfirmed> confirmed;
     private final Event<SchemaChangeRejected> rejected;
-    private final Event<ChangeQueued> settled;
+    private final Event<ChangeSettled> settled;
 
     SettleChange(DataSources dataSources, EventStore events, Outbox outbox, TableStreams streams,
-                 Event<SchemaChangeConfirmed> confirmed, Event<SchemaChangeRejected> rejected, Event<ChangeQueued> settled) {
+                 Event<SchemaChangeConfirmed> confirmed, Event<SchemaChangeRejected> rejected, Event<ChangeSettled> settled) {
         this.dataSources = dataSources;
         this.events = events;
         this.outbox = outbox;
@@ -107,6 +107,6 @@ class SettleChange {
         if (!table.heldNames().equals(namesBefore)) {
             streams.hold(ds.id(), table.id(), table.heldNames());
         }
-        settled.fire(new ChangeQueued(table.id()));
+        settled.fire(new ChangeSettled(table.id()));
     }
 }

@@ -15,8 +15,9 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Serves {@code Prefer: wait=N} without holding a thread: the answer is a stage that completes once the
- * table reaches a state or N seconds pass. Woken at once by outcomes this server commits; re-reads every
- * {@code wait-recheck-interval} as well, so outcomes recorded by another server are seen too.
+ * table reaches a state or N seconds pass. Woken at once by outcomes this server commits and, through
+ * {@link NoticeListener}, by those other servers commit; re-reads every {@code wait-recheck-interval} as
+ * well, so an outcome whose notice was lost is seen all the same.
  *
  * <p>No wake-up is lost: a waiter subscribes to its table's next signal <em>before</em> it reads the
  * table, so a settlement committed between the read and the wait has already completed that signal.
@@ -88,8 +89,13 @@ class Settlements {
         signals.computeIfPresent(tableId, (id, current) -> current == signal && --current.waiters == 0 ? null : current);
     }
 
-    void onSettled(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeQueued event) {
-        Signal signal = signals.remove(event.tableId());
+    void onSettled(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeSettled event) {
+        wake(event.tableId());
+    }
+
+    /** Wakes the requests waiting on a table: one of its changes has just been settled. */
+    void wake(UUID tableId) {
+        Signal signal = signals.remove(tableId);
         if (signal != null) {
             signal.fired.complete(null);
         }

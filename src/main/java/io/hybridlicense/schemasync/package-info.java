@@ -12,7 +12,8 @@
  *
  * <p>Inside: {@code domain} (the aggregate), {@code target} (connections, DDL, introspection), and
  * here the use cases ({@code RegisterDataSource}, {@code RequestSchemaChange}, {@code ApplyQueuedChange},
- * {@code SettleChange}, …), the event store, the outbox and its poller, and the REST resources.
+ * {@code SettleChange}, …), the event store, the outbox and its poller (woken across instances by
+ * PostgreSQL {@code NOTIFY}: {@code ChangeNotices}, {@code NoticeListener}), and the REST resources.
  * Design: {@code docs/schemasync.md} and ADR 0002.
  */
 package io.hybridlicense.schemasync;

@@ -31,12 +31,18 @@ class PreferWaitTest {
 
     static final int WORKER_THREADS = 8;
 
-    /** Eight worker threads; the fallback re-read after a minute, beyond every wait of these tests. */
+    /**
+     * Eight worker threads; the fallback re-read after a minute and the fallback poll after ten, beyond
+     * every wait of these tests and of {@link CrossInstanceWakeUpTest}, which shares this profile (one
+     * Quarkus start for both); the listener's reconnection attempts logged.
+     */
     public static class FewWorkersNoFallback implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.thread-pool.max-threads", Integer.toString(WORKER_THREADS),
-                    "hl.schemasync.wait-recheck-interval", "60s");
+                    "hl.schemasync.wait-recheck-interval", "60s",
+                    "hl.schemasync.poll-interval", "10m",
+                    "quarkus.log.category.\"io.hybridlicense.schemasync.NoticeListener\".level", "DEBUG");
         }
     }
 
