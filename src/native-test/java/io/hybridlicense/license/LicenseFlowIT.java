@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.hybridlicense.testing.PackagedAppEnvironment;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * signs with are the ones it verifies with and publishes.
  */
 @QuarkusIntegrationTest
+@WithTestResource(PackagedAppEnvironment.class)
 class LicenseFlowIT {
 
     @Test

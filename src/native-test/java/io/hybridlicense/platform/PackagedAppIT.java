@@ -3,11 +3,14 @@ package io.hybridlicense.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.hybridlicense.testing.PackagedAppEnvironment;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the packaged application (the JVM jar, or the native binary with {@code -Dnative}). */
 @QuarkusIntegrationTest
+@WithTestResource(PackagedAppEnvironment.class)
 class PackagedAppIT {
 
     @Test

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hybridlicense.testing.PackagedAppEnvironment;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,16 +37,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two server processes on one core database: the packaged application under test (server A) and a
- * second process of the same jar (server B) started here against A's embedded PostgreSQL, both with
- * two workers (A's set in the failsafe configuration). 200 changes on 20 tables are requested through
+ * second process of the same package (server B: the native binary or the jar, whichever
+ * {@code quarkus.package} produced) started here with A's database and keys
+ * ({@link PackagedAppEnvironment}), both with two workers (A's set in the failsafe configuration). 200 changes on 20 tables are requested through
  * B by a user registered on B; both
  * servers claim from the same outbox. Every change must be confirmed exactly once, in order, and
  * both servers must have recorded outcomes.
  */
 @QuarkusIntegrationTest
+@WithTestResource(PackagedAppEnvironment.class)
 class SchemaSyncTwoServersIT {
 
-    private static final Path A_DATA = Path.of("target/it-data");
     private static Process serverB;
     private static int portB;
 
@@ -53,21 +55,15 @@ class SchemaSyncTwoServersIT {
     static void startSecondServer() throws Exception {
         portB = freePort();
         Path dataB = Path.of("target/it-data-b");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        // server A's database, roles and keys: both servers must sign, verify and decrypt alike
+        List<String> systemProperties = new ArrayList<>();
+        PackagedAppEnvironment.appConfig().forEach((name, value) -> systemProperties.add("-D" + name + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target/it-server-b.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("HL_DATA_DIR", dataB.toString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(portB));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", coreUrl());
-        // server A's embedded roles: the owner migrates, the runtime role serves
-        env.put("QUARKUS_FLYWAY_USERNAME", credential("owner.user"));
-        env.put("QUARKUS_FLYWAY_PASSWORD", credential("owner.password"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", credential("runtime.user"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", credential("runtime.password"));
-        // both servers must decrypt the same stored credentials
-        env.put("HL_SCHEMASYNC_CREDENTIALS_KEY", Files.readString(A_DATA.resolve("keys/schemasync-credentials.key")).strip());
         env.put("HL_SCHEMASYNC_WORKERS", "2");
         env.put("HL_SCHEMASYNC_ALLOWED_HOSTS", "public,loopback");
         serverB = builder.start();
@@ -85,16 +81,36 @@ class SchemaSyncTwoServersIT {
         }
     }
 
+    /**
+     * What the build produced, as Quarkus's own integration-test launcher reads it: the native
+     * executable ({@code -Dnative}) or the fast-jar; the system properties go before {@code -jar}, where
+     * the JVM reads them (the native executable reads them from its arguments).
+     */
+    private static List<String> packagedAppCommand(List<String> systemProperties) throws IOException {
+        Properties artifact = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("target/quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        Path path = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
+        String type = artifact.getProperty("type");
+        if (!"native".equals(type) && !"jar".equals(type)) {
+            throw new IllegalStateException("No packaged app to start: " + artifact);
+        }
+        List<String> command = new ArrayList<>();
+        command.add("native".equals(type) ? path.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(systemProperties);
+        if ("jar".equals(type)) {
+            command.addAll(List.of("-jar", path.toString()));
+        }
+        return command;
+    }
+
     @Test
     void twoServers_applyEveryChangeOnce_inOrder() throws Exception {
-        String database = "it_target_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection core = connect(coreUrl()); Statement statement = core.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        URI core = URI.create(coreUrl().substring(5));
         String token = token();
-        String ds = as(token).body(Map.of("name", "shared", "kind", "postgresql", "host", core.getHost(), "port", core.getPort(),
-                        "database", database, "username", credential("owner.user"), "password", credential("owner.password")))
+        String ds = as(token).body(Map.of("name", "shared", "kind", "postgresql", "host", "localhost",
+                        "port", PackagedAppEnvironment.targetPort(), "database", PackagedAppEnvironment.TARGET_DATABASE,
+                        "username", PackagedAppEnvironment.targetUser(), "password", PackagedAppEnvironment.targetPassword()))
                 .post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
 
         ExecutorService clients = Executors.newFixedThreadPool(20);
@@ -132,7 +148,7 @@ class SchemaSyncTwoServersIT {
                     .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
             assertThat(confirmations).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("alreadyApplied")).containsOnly(false);
             confirmations.forEach(e -> instances.add((String) ((Map<?, ?>) e.get("metadata")).get("instance")));
-            assertThat(columns(database, "shared_" + t)).containsExactly("id", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
+            assertThat(columns("shared_" + t)).containsExactly("id", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9");
         }
         assertThat(instances).as("servers that recorded outcomes").hasSize(2);
     }
@@ -142,9 +158,12 @@ class SchemaSyncTwoServersIT {
                 .contentType(ContentType.JSON);
     }
 
-    private static List<String> columns(String database, String table) throws Exception {
-        String url = coreUrl().substring(0, coreUrl().lastIndexOf('/') + 1) + database;
-        try (Connection target = connect(url); PreparedStatement select = target.prepareStatement(
+    private static List<String> columns(String table) throws Exception {
+        Properties login = new Properties();
+        login.setProperty("user", PackagedAppEnvironment.targetUser());
+        login.setProperty("password", PackagedAppEnvironment.targetPassword());
+        try (Connection target = new org.postgresql.Driver().connect(PackagedAppEnvironment.targetJdbcUrl(), login);
+             PreparedStatement select = target.prepareStatement(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? "
                         + "ORDER BY ordinal_position")) {
             select.setString(1, table);
@@ -156,34 +175,6 @@ class SchemaSyncTwoServersIT {
             }
             return names;
         }
-    }
-
-    /** Server A's embedded PostgreSQL: its port is the fourth line of postmaster.pid. */
-    private static String coreUrl() {
-        try {
-            List<String> pid = Files.readAllLines(A_DATA.resolve("postgres/postmaster.pid"));
-            return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
-        } catch (IOException e) {
-            throw new IllegalStateException("Server A's embedded PostgreSQL is not running", e);
-        }
-    }
-
-    private static Connection connect(String url) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("user", credential("owner.user"));
-        properties.setProperty("password", credential("owner.password"));
-        return new org.postgresql.Driver().connect(url, properties);
-    }
-
-    /** Server A's embedded PostgreSQL admits only the generated passwords it keeps in its data directory. */
-    private static String credential(String name) {
-        Properties credentials = new Properties();
-        try (var in = Files.newBufferedReader(A_DATA.resolve("postgres-credentials.properties"))) {
-            credentials.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("Server A's embedded PostgreSQL has no credentials file", e);
-        }
-        return credentials.getProperty(name);
     }
 
     /** A fresh user's access token, issued by server B's auth module. */
