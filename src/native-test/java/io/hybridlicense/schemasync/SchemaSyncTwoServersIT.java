@@ -71,6 +71,9 @@ class SchemaSyncTwoServersIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        // a jar that missed the settings would start on an embedded database of its own and still be ready
+        assertThat(Files.readString(Path.of("target/it-server-b.log"))).as("server B's database")
+                .contains("Database: external PostgreSQL at " + PackagedAppEnvironment.appConfig().get("quarkus.datasource.jdbc.url"));
     }
 
     @AfterAll
