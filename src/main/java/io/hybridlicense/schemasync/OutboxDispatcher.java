@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +26,10 @@ import org.jboss.logging.Logger;
  * <p>Leases are short and renewed: every quarter of the claim timeout a heartbeat extends the lease
  * of each attempt still running within its deadline. A server that dies stops beating, and its rows
  * are free again one claim timeout later; an attempt that overruns its deadline stops being renewed.
+ *
+ * <p>Stopping is graceful: claiming stops at once, running attempts get until a deadline to finish,
+ * and the claims of those still running then are released (not left to lapse), so another server may
+ * take them over at once.
  */
 final class OutboxDispatcher {
 
@@ -41,6 +46,7 @@ final class OutboxDispatcher {
     private final Map<Outbox.Claim, AttemptDeadline> running = new ConcurrentHashMap<>();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLong stopRequestedAt = new AtomicLong();
     private volatile boolean active = true;
 
     OutboxDispatcher(String name, int workerCount, Outbox outbox, ApplyQueuedChange apply, Duration claimTimeout) {
@@ -50,7 +56,11 @@ final class OutboxDispatcher {
         this.claimTimeout = claimTimeout;
         this.free = new Semaphore(workerCount);
         this.dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-dispatch"));
-        this.workers = Executors.newFixedThreadPool(workerCount, r -> new Thread(r, name + "-worker"));
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread worker = new Thread(r, name + "-worker");
+            worker.setDaemon(true); // an attempt stalled beyond the grace period must not hold the process
+            return worker;
+        });
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name + "-heartbeat"));
         long beat = Math.max(100, claimTimeout.toMillis() / 4);
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
@@ -103,9 +113,10 @@ final class OutboxDispatcher {
     }
 
     private void beat() {
-        running.values().removeIf(AttemptDeadline::passed);
+        Set<Outbox.Claim> withinDeadline = running.entrySet().stream().filter(attempt -> !attempt.getValue().passed())
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         try {
-            Set<Outbox.Claim> lost = outbox.extend(Set.copyOf(running.keySet()), claimTimeout);
+            Set<Outbox.Claim> lost = outbox.extend(withinDeadline, claimTimeout);
             // a claim that just finished is "lost" too; only one still running means a lapsed lease
             lost.stream().filter(running::containsKey).forEach(claim -> LOG.warnf(
                     "%s lost the lease of change %d of %s while applying it; its outcome will not be recorded here",
@@ -120,15 +131,48 @@ final class OutboxDispatcher {
         return claimed.get();
     }
 
-    void stop() {
+    /** Claims nothing more from now on; attempts already running carry on. The first call starts the grace period. */
+    void stopClaiming() {
+        stopRequestedAt.compareAndSet(0, System.nanoTime());
         active = false;
         dispatcher.shutdownNow();
+    }
+
+    /**
+     * Stops claiming, waits for the running attempts until {@code grace} after the first
+     * {@link #stopClaiming()}, then releases the claims of those still running and interrupts them: what
+     * they record afterwards is refused, because the claim is no longer theirs.
+     *
+     * @return the claims released
+     */
+    List<Outbox.Claim> stop(Duration grace) {
+        stopClaiming();
         workers.shutdown();
+        long left = grace.toNanos() - (System.nanoTime() - stopRequestedAt.get());
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         heartbeat.shutdownNow();
+        List<Outbox.Claim> released = release();
+        workers.shutdownNow();
+        return released;
+    }
+
+    private List<Outbox.Claim> release() {
+        List<Outbox.Claim> unfinished = List.copyOf(running.keySet());
+        if (unfinished.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<Outbox.Claim> released = outbox.release(unfinished);
+            LOG.infof("%s stopped with %d change(s) still being applied; released their claims for another server",
+                    name, released.size());
+            return released;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s could not release its claims; they lapse within %s", name, claimTimeout);
+            return List.of();
+        }
     }
 }

@@ -78,6 +78,16 @@ interface SchemaSyncConfig {
     @WithDefault("200ms")
     Duration waitRecheckInterval();
 
+    /**
+     * How long, from the first shutdown signal (SIGTERM; with {@code quarkus.shutdown.delay} the delay's
+     * start), changes being applied may take to finish. Claiming stops at that signal; the claims of
+     * attempts still running after this are released, so another server takes them over at once instead
+     * of after {@code claim-timeout}. Keep it below the platform's kill deadline with a margin (Kubernetes
+     * {@code terminationGracePeriodSeconds}, 40 s in {@code deploy/kubernetes}): default 30 s.
+     */
+    @WithDefault("30s")
+    Duration shutdownGrace();
+
     /** How many changes this server applies at once (each on its own table). */
     @WithDefault("8")
     int workers();

