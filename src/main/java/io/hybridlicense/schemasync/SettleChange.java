@@ -20,8 +20,6 @@ import java.util.function.Function;
 @ApplicationScoped
 class SettleChange {
 
-    /** Which server process recorded an outcome (host and process id), kept in the events' metadata. */
-    static final String INSTANCE = hostName() + ":" + ProcessHandle.current().pid();
     /** Requests race an outcome only while they append; losing this often in a row means something else is wrong. */
     private static final int MAX_APPEND_RACES = 20;
     private static final int SETTLE_TIMEOUT_SECONDS = 10;
@@ -33,6 +31,12 @@ class SettleChange {
     private final Event<SchemaChangeConfirmed> confirmed;
     private final Event<SchemaChangeRejected> rejected;
     private final Event<ChangeSettled> settled;
+    /**
+     * Which server process recorded an outcome (host and process id), kept in the events' metadata.
+     * An instance field on purpose: a static one is computed once at native-image build time, and
+     * every process of the binary then claimed the builder's pid.
+     */
+    private final String instance = hostName() + ":" + ProcessHandle.current().pid();
 
     SettleChange(DataSources dataSources, EventStore events, Outbox outbox, TableStreams streams,
                  Event<SchemaChangeConfirmed> confirmed, Event<SchemaChangeRejected> rejected, Event<ChangeSettled> settled) {
@@ -92,7 +96,7 @@ class SettleChange {
             return;
         }
         java.util.Set<String> namesBefore = table.heldNames();
-        events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system", "instance", INSTANCE));
+        events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system", "instance", instance));
         decided.forEach(table::apply);
         for (TableEvent event : decided) {
             String kind = kinds.get(event.change());
