@@ -21,6 +21,7 @@ final class DialectPolicy {
             }
             checkDefault(dialect, column);
         }
+        IdentityPolicy.checkCreate(dialect, columns);
     }
 
     static void checkAdd(Dialect dialect, ColumnDefinition column) {
@@ -34,10 +35,6 @@ final class DialectPolicy {
     }
 
     static void checkAlter(Dialect dialect, SchemaChange.AlterColumn change) {
-        boolean inPlace = change.changesType() || change.changesNullability() || change.changesDefault();
-        if (dialect == Dialect.SQLITE && inPlace) {
-            unsupported(dialect, "only renaming a column is possible without rebuilding the table");
-        }
         if (change.before().primaryKey() && change.changesNullability()) {
             unsupported(dialect, "a primary key column stays NOT NULL");
         }
@@ -46,6 +43,7 @@ final class DialectPolicy {
             unsupported(dialect, "a primary key column cannot become text or json");
         }
         checkDefault(dialect, change.after());
+        IdentityPolicy.checkAlter(dialect, change);
     }
 
     static void checkDrop(Dialect dialect, TableShape table, ColumnDefinition column) {

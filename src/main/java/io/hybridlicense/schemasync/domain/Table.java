@@ -72,6 +72,7 @@ public final class Table {
             throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
         DialectPolicy.checkAdd(dialect, column);
+        IdentityPolicy.checkAdd(dialect, shape, column);
         return List.of(new ColumnAdditionRequested(version + 1, column));
     }
 

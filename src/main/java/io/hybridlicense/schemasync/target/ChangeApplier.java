@@ -73,7 +73,11 @@ public final class ChangeApplier {
                 try (Statement statement = connection.createStatement()) {
                     statement.setQueryTimeout(context.deadline().statementSeconds());
                     ddlStarted = true;
-                    statement.execute(ddl);
+                    if (SqliteRebuild.isCheck(ddl)) {
+                        SqliteRebuild.requireNoViolation(statement, ddl);
+                    } else {
+                        statement.execute(ddl);
+                    }
                 }
             }
             if (transactional) {
@@ -185,6 +189,9 @@ public final class ChangeApplier {
                 }
                 requireModelColumn(add.column(), existing.get(), "already exists with another definition");
                 return List.of();
+            }
+            if (change instanceof SchemaChange.AlterColumn alter && dialect == Dialect.SQLITE && SqliteRebuild.needed(alter)) {
+                return new SqliteRebuild(catalog, ddl).statements(table, alter, context.before());
             }
             if (change instanceof SchemaChange.AlterColumn alter) {
                 return new AlterPlan(catalog, dialect, ddl).statements(table, alter);
