@@ -71,8 +71,8 @@ public final class Table {
         if (shape.column(column.name()).isPresent()) {
             throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
-        DialectPolicy.checkAdd(dialect, column);
         IdentityPolicy.checkAdd(dialect, shape, column);
+        DialectPolicy.checkAdd(dialect, column);
         return List.of(new ColumnAdditionRequested(version + 1, column));
     }
 
