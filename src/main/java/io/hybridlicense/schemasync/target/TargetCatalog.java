@@ -129,8 +129,11 @@ final class TargetCatalog {
                 row.getBoolean(6))));
         if (dialect == Dialect.SQLITE) {
             boolean singleKey = columns.stream().filter(ActualColumn::primaryKey).count() == 1;
-            columns.replaceAll(c -> new ActualColumn(c.name(), c.type(), c.nullable(), c.defaultExpression(), c.primaryKey(),
-                    c.identity() && c.primaryKey() && singleKey));
+            // a rowid alias never holds NULL (a NULL inserted is numbered), declared NOT NULL or not
+            columns.replaceAll(c -> {
+                boolean rowid = c.identity() && c.primaryKey() && singleKey;
+                return new ActualColumn(c.name(), c.type(), c.nullable() && !rowid, c.defaultExpression(), c.primaryKey(), rowid);
+            });
         }
         return columns;
     }
