@@ -8,11 +8,6 @@ import io.hybridlicense.schemasync.Api;
 import io.hybridlicense.schemasync.TestTargets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +24,7 @@ class IdentityColumnTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "sqlite"})
-    void theDefaultId_isAnIdentity_andTheDatabaseNumbersTheRows(String kind) throws SQLException {
+    void theDefaultId_isAnIdentity_andTheDatabaseNumbersTheRows(String kind) {
         Api api = Api.asNewUser();
         TestTargets.Target target = TestTargets.of(kind, api);
         String ds = api.register(target);
@@ -47,7 +42,7 @@ class IdentityColumnTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "sqlite"})
-    void anIntegerIdentity_inAnyPosition_numbersTheRows(String kind) throws SQLException {
+    void anIntegerIdentity_inAnyPosition_numbersTheRows(String kind) {
         Api api = Api.asNewUser();
         TestTargets.Target target = TestTargets.of(kind, api);
         String ds = api.register(target);
@@ -134,13 +129,7 @@ class IdentityColumnTest {
         }
     }
 
-    private static List<Long> longs(TestTargets.Target target, String query) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getLong(1));
-            }
-        }
-        return values;
+    private static List<Long> longs(TestTargets.Target target, String query) {
+        return target.query(query).stream().map(Long::valueOf).toList();
     }
 }

@@ -42,7 +42,7 @@ class SchemaChangeLifecycleTest {
                 .then().statusCode(202).body("version", equalTo(3));
         api.synced(tableId);
         assertThat(target.columns("orders")).contains("total").doesNotContain("amount");
-        assertThat(target.describe("orders")).anyMatch(c -> c.startsWith("total ") && c.contains("12,2") && c.contains(" no "));
+        assertThat(target.describe("orders")).anyMatch(c -> c.startsWith("total ") && c.replace(", ", ",").contains("12,2") && c.contains(" no "));
         // MariaDB restates the whole column for a type change, which drops the default: it must be restored
         // (SQLite rebuilds the whole table: the default is part of the new definition)
         assertThat(target.describe("orders")).anyMatch(c -> c.startsWith("total ") && !c.endsWith(" -"));
