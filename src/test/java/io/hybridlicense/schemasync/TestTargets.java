@@ -63,11 +63,20 @@ public final class TestTargets {
             String query = switch (kind) {
                 case "postgresql" -> "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND ? = ?";
                 case "mariadb" -> "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND ? = ?";
-                default -> "SELECT name FROM sqlite_master WHERE type = 'table' AND ? = ?";
+                default -> "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ? = ?";
             };
             try (Connection c = connect(); PreparedStatement s = c.prepareStatement(query)) {
                 s.setInt(1, 1);
                 s.setInt(2, 1);
+                return read(s);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The first column of every row a query answers, as text. */
+        public List<String> query(String sql) {
+            try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
                 return read(s);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

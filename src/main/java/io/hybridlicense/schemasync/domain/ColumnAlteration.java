@@ -26,6 +26,6 @@ public record ColumnAlteration(String newName, String type, Boolean nullable, Ob
                     + "timestamp columns: give a new default or dropDefault with the type", "default");
         }
         Object newDefault = DefaultValuePolicy.requireFits(newType, keepsDefault ? column.defaultValue() : defaultValue, dialect);
-        return new ColumnDefinition(name, newType.toString(), newNullable, newDefault, column.primaryKey());
+        return new ColumnDefinition(name, newType.toString(), newNullable, newDefault, column.primaryKey(), column.generated());
     }
 }

@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
 /**
@@ -7,14 +8,28 @@ import java.math.BigDecimal;
  *
  * @param type         the canonical portable type ({@link ColumnType#toString()})
  * @param defaultValue a JSON scalar (string, number, boolean) written as a literal, or {@code null}
+ * @param generated    {@value #IDENTITY} for a column the database numbers itself, or {@code null}
  */
-public record ColumnDefinition(String name, String type, boolean nullable, Object defaultValue, boolean primaryKey) {
+public record ColumnDefinition(String name, String type, boolean nullable, Object defaultValue, boolean primaryKey,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String generated) {
 
     static final int MAX_DEFAULT_LENGTH = 1000;
+    /** The only kind of generated column: numbered by the database (identity, AUTO_INCREMENT, rowid). */
+    public static final String IDENTITY = "identity";
+
+    public ColumnDefinition(String name, String type, boolean nullable, Object defaultValue, boolean primaryKey) {
+        this(name, type, nullable, defaultValue, primaryKey, null);
+    }
 
     /** Validates a definition for a dialect and returns it in canonical form. */
     public static ColumnDefinition of(String name, String type, Boolean nullable, Object defaultValue,
                                       Boolean primaryKey, Dialect dialect) {
+        return of(name, type, nullable, defaultValue, primaryKey, null, dialect);
+    }
+
+    /** Validates a definition for a dialect and returns it in canonical form. */
+    public static ColumnDefinition of(String name, String type, Boolean nullable, Object defaultValue,
+                                      Boolean primaryKey, String generated, Dialect dialect) {
         NamePolicy.requireValid(name, dialect, "column");
         boolean key = Boolean.TRUE.equals(primaryKey);
         if (key && Boolean.TRUE.equals(nullable)) {
@@ -22,8 +37,14 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
         }
         requireScalar(defaultValue);
         ColumnType columnType = ColumnType.parse(type);
-        return new ColumnDefinition(name, columnType.toString(), !key && !Boolean.FALSE.equals(nullable),
-                DefaultValuePolicy.requireFits(columnType, defaultValue, dialect), key);
+        boolean identity = IdentityPolicy.requireValid(generated, columnType, nullable, defaultValue);
+        return new ColumnDefinition(name, columnType.toString(), !key && !identity && !Boolean.FALSE.equals(nullable),
+                DefaultValuePolicy.requireFits(columnType, defaultValue, dialect), key, identity ? IDENTITY : null);
+    }
+
+    /** Whether the database numbers this column itself. */
+    public boolean identity() {
+        return IDENTITY.equals(generated);
     }
 
     /**
@@ -66,7 +87,7 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
     }
 
     ColumnDefinition renamed(String newName) {
-        return new ColumnDefinition(newName, type, nullable, defaultValue, primaryKey);
+        return new ColumnDefinition(newName, type, nullable, defaultValue, primaryKey, generated);
     }
 
     static void requireScalar(Object value) {

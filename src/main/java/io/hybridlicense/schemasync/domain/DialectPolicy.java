@@ -22,6 +22,7 @@ final class DialectPolicy {
             }
             checkDefault(dialect, column);
         }
+        IdentityPolicy.checkCreate(dialect, columns);
     }
 
     static void checkAdd(Dialect dialect, ColumnDefinition column) {
@@ -44,9 +45,6 @@ final class DialectPolicy {
         if (change.before().primaryKey() != change.after().primaryKey()) {
             unsupported(dialect, "a column cannot become or stop being part of the primary key");
         }
-        if (dialect == Dialect.SQLITE && inPlace) {
-            unsupported(dialect, "only renaming a column is possible without rebuilding the table");
-        }
         if (change.before().primaryKey() && change.changesNullability()) {
             unsupported(dialect, "a primary key column stays NOT NULL");
         }
@@ -55,6 +53,7 @@ final class DialectPolicy {
             unsupported(dialect, "a primary key column cannot become text or json");
         }
         checkDefault(dialect, change.after());
+        IdentityPolicy.checkAlter(dialect, change);
     }
 
     static void checkDrop(Dialect dialect, TableShape table, ColumnDefinition column) {

@@ -78,6 +78,7 @@ public final class Table {
         if (shape.column(column.name()).isPresent()) {
             throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
+        IdentityPolicy.checkAdd(dialect, shape, column);
         DialectPolicy.checkAdd(dialect, column);
         return List.of(new ColumnAdditionRequested(version + 1, column));
     }

@@ -16,9 +16,14 @@ sealed interface SchemaChangeCommand {
     List<TableEvent> decide(Table table, Dialect dialect, List<TableEvent> history);
 
     /** A column as requested; validated against the dialect when decided. */
-    record ColumnInput(String name, String type, Boolean nullable, Object defaultValue, Boolean primaryKey) {
+    record ColumnInput(String name, String type, Boolean nullable, Object defaultValue, Boolean primaryKey,
+                       String generated) {
+        ColumnInput(String name, String type, Boolean nullable, Object defaultValue, Boolean primaryKey) {
+            this(name, type, nullable, defaultValue, primaryKey, null);
+        }
+
         ColumnDefinition toDefinition(Dialect dialect) {
-            return ColumnDefinition.of(name, type, nullable, defaultValue, primaryKey, dialect);
+            return ColumnDefinition.of(name, type, nullable, defaultValue, primaryKey, generated, dialect);
         }
     }
 

@@ -85,7 +85,7 @@ class TableQueries implements SchemaSyncApi {
             lastError = table.lastRejection().reason() + ": " + table.lastRejection().detail();
         }
         List<ColumnView> columns = table.latest().columns().stream()
-                .map(c -> new ColumnView(c.name(), c.type(), c.nullable(), c.defaultValue(), c.primaryKey())).toList();
+                .map(c -> new ColumnView(c.name(), c.type(), c.nullable(), c.defaultValue(), c.primaryKey(), c.generated())).toList();
         return new TableView(table.id(), table.datasourceId(), table.latest().name(), columns,
                 table.status().name().toLowerCase(Locale.ROOT), table.version(), table.syncedVersion(), lastError,
                 driftViews(table.drift()));

@@ -19,12 +19,12 @@ final class TableRequests {
     record CreateTableRequest(@NotNull String name, @Size(min = 1, max = 200) List<@Valid @NotNull ColumnRequest> columns) {
     }
 
-    /** A column: {@code nullable} defaults to true (false for primary keys). */
+    /** A column: {@code nullable} defaults to true (false for primary keys and identity columns). */
     record ColumnRequest(@NotNull String name, @NotNull String type, Boolean nullable,
-                         @JsonProperty("default") Object defaultValue, Boolean primaryKey) {
+                         @JsonProperty("default") Object defaultValue, Boolean primaryKey, String generated) {
 
         SchemaChangeCommand.ColumnInput toInput() {
-            return new SchemaChangeCommand.ColumnInput(name, type, nullable, defaultValue, primaryKey);
+            return new SchemaChangeCommand.ColumnInput(name, type, nullable, defaultValue, primaryKey, generated);
         }
     }
 
@@ -59,7 +59,7 @@ final class TableRequests {
     }
 
     static final List<SchemaChangeCommand.ColumnInput> DEFAULT_COLUMNS = List.of(
-            new SchemaChangeCommand.ColumnInput("id", "bigint", false, null, true),
+            new SchemaChangeCommand.ColumnInput("id", "bigint", false, null, true, "identity"),
             new SchemaChangeCommand.ColumnInput("name", "text", true, null, false),
             new SchemaChangeCommand.ColumnInput("created_at", "timestamp", true, null, false),
             new SchemaChangeCommand.ColumnInput("updated_at", "timestamp", true, null, false));

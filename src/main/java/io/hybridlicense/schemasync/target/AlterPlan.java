@@ -72,18 +72,20 @@ final class AlterPlan {
                                       TargetCatalog.ActualTable table) throws ChangeFailure {
         ColumnDefinition before = alter.before();
         ColumnDefinition after = alter.after();
-        boolean typeIsNew = DefinitionMatch.sameType(dialect, after.columnType(), actual.type());
-        boolean typeKnown = typeIsNew || DefinitionMatch.sameType(dialect, before.columnType(), actual.type());
+        boolean typeIsNew = DefinitionMatch.sameType(dialect, after, actual.type());
+        boolean typeKnown = typeIsNew || DefinitionMatch.sameType(dialect, before, actual.type());
         boolean nullabilityKnown = actual.nullable() == after.nullable() || actual.nullable() == before.nullable();
         boolean defaultIsNew = DefinitionMatch.sameDefault(after.defaultValue(), actual.defaultExpression());
         boolean defaultLost = actual.defaultExpression() == null || DefinitionMatch.literal(actual.defaultExpression()) == null;
         boolean defaultKnown = defaultIsNew || DefinitionMatch.sameDefault(before.defaultValue(), actual.defaultExpression())
                 || defaultLost && !dialect.hasTransactionalDdl();
-        if (!typeKnown || !nullabilityKnown || !defaultKnown || actual.primaryKey() != before.primaryKey()) {
+        if (!typeKnown || !nullabilityKnown || !defaultKnown || actual.primaryKey() != before.primaryKey()
+                || actual.identity() != before.identity()) {
             throw ChangeFailure.conflict("Column '" + actual.name() + "' of '" + table.name()
                     + "' is not the column the model knows: " + actual);
         }
         return new ColumnDefinition(after.name(), typeIsNew ? after.type() : before.type(), actual.nullable(),
-                defaultIsNew ? after.defaultValue() : defaultLost ? null : before.defaultValue(), before.primaryKey());
+                defaultIsNew ? after.defaultValue() : defaultLost ? null : before.defaultValue(), before.primaryKey(),
+                before.generated());
     }
 }

@@ -81,6 +81,10 @@ public final class ChangeApplier {
                     try (Statement statement = connection.createStatement()) {
                         statement.setQueryTimeout(context.deadline().statementSeconds());
                         ddlStarted = true;
+                        if (SqliteRebuild.isCheck(ddl)) {
+                            SqliteRebuild.requireNoViolation(statement, ddl);
+                            continue;
+                        }
                         statement.execute(ddl);
                     }
                 }
@@ -204,6 +208,9 @@ public final class ChangeApplier {
                 }
                 requireModelColumn(add.column(), existing.get(), "already exists with another definition");
                 return List.of();
+            }
+            if (change instanceof SchemaChange.AlterColumn alter && dialect == Dialect.SQLITE && SqliteRebuild.needed(alter)) {
+                return new SqliteRebuild(catalog, ddl).statements(table, alter, context.before());
             }
             if (change instanceof SchemaChange.AlterColumn alter) {
                 return new AlterPlan(catalog, dialect, ddl).statements(table, alter);

@@ -116,8 +116,9 @@ final class DdlRenderer {
             // MariaDB/MySQL restate the whole column (CHANGE COLUMN), which also drops its default: restore it below
             defaultLost = change.changesType() || change.changesNullability();
             if (defaultLost) {
+                // restated without AUTO_INCREMENT, an identity column would stop numbering
                 statements.add(sql.alterTable(name(table)).alterColumn(name(after.name()))
-                        .set(baseType(after).nullable(after.nullable())).getSQL());
+                        .set(baseType(after).nullable(after.nullable()).identity(after.identity())).getSQL());
             }
         }
         if (after.defaultValue() != null && (change.changesDefault() || defaultLost)) {
@@ -144,9 +145,17 @@ final class DdlRenderer {
         return sql.dropTable(name(change.table())).getSQL();
     }
 
+    /** This renderer's jOOQ context, for statements other classes compose (such as {@link SqliteRebuild}). */
+    DSLContext dsl() {
+        return sql;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private DataType<?> dataType(ColumnDefinition column) {
         DataType type = baseType(column).nullable(column.nullable());
+        if (column.identity()) {
+            return type.identity(true);
+        }
         return column.defaultValue() == null ? type : type.defaultValue((Field) defaultOf(column));
     }
 

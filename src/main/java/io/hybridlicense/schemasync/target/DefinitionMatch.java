@@ -31,6 +31,14 @@ final class DefinitionMatch {
         return typeSpellings(dialect, expected).contains(normalizeType(dialect, actual));
     }
 
+    /** As above; SQLite declares every identity column {@code integer} (its rowid alias, 64 bits). */
+    static boolean sameType(Dialect dialect, ColumnDefinition expected, String actual) {
+        if (dialect == Dialect.SQLITE && expected.identity()) {
+            return normalizeType(dialect, actual).equals("integer");
+        }
+        return sameType(dialect, expected.columnType(), actual);
+    }
+
     static boolean sameDefault(Object expected, String actualExpression) {
         String actual = literal(actualExpression);
         if (expected == null) {
@@ -61,7 +69,7 @@ final class DefinitionMatch {
     /** Which attributes of the target's column differ from the model's, or null when it is identical. */
     static String difference(Dialect dialect, ColumnDefinition expected, TargetCatalog.ActualColumn actual) {
         StringBuilder differs = new StringBuilder();
-        if (!sameType(dialect, expected.columnType(), actual.type())) {
+        if (!sameType(dialect, expected, actual.type())) {
             differs.append("type");
         }
         if (expected.nullable() != actual.nullable()) {
@@ -72,6 +80,9 @@ final class DefinitionMatch {
         }
         if (expected.primaryKey() != actual.primaryKey()) {
             differs.append(differs.isEmpty() ? "" : ", ").append("primary key");
+        }
+        if (expected.identity() != actual.identity()) {
+            differs.append(differs.isEmpty() ? "" : ", ").append("identity");
         }
         return differs.isEmpty() ? null : differs.toString();
     }

@@ -19,13 +19,22 @@ import java.util.Optional;
  */
 final class TargetCatalog {
 
-    /** One column as the target declares it; {@code defaultExpression} is the catalogue's text, or null. */
-    record ActualColumn(String name, String type, boolean nullable, String defaultExpression, boolean primaryKey) {
+    /**
+     * One column as the target declares it; {@code defaultExpression} is the catalogue's text, or null.
+     * {@code identity}: numbered by the database (PostgreSQL identity, MariaDB/MySQL auto_increment, SQLite rowid alias).
+     */
+    record ActualColumn(String name, String type, boolean nullable, String defaultExpression, boolean primaryKey,
+                        boolean identity) {
+
+        ActualColumn(String name, String type, boolean nullable, String defaultExpression, boolean primaryKey) {
+            this(name, type, nullable, defaultExpression, primaryKey, false);
+        }
 
         @Override
         public String toString() {
             return name + " " + type + (nullable ? " NULL" : " NOT NULL")
-                    + (defaultExpression == null ? "" : " DEFAULT " + defaultExpression) + (primaryKey ? " PRIMARY KEY" : "");
+                    + (defaultExpression == null ? "" : " DEFAULT " + defaultExpression) + (primaryKey ? " PRIMARY KEY" : "")
+                    + (identity ? " IDENTITY" : "");
         }
     }
 
@@ -115,28 +124,42 @@ final class TargetCatalog {
         String query = switch (dialect) {
             case POSTGRESQL -> """
                     SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
-                           EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey))
+                           EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)),
+                           a.attidentity IN ('a', 'd')
                     FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                     WHERE a.attrelid = (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                                         WHERE n.nspname = current_schema() AND c.relname = ?)
                       AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
-            case MARIADB, MYSQL -> "SELECT column_name, column_type, is_nullable = 'YES', column_default, column_key = 'PRI' "
+            case MARIADB, MYSQL -> "SELECT column_name, column_type, is_nullable = 'YES', column_default, column_key = 'PRI', "
+                    + "extra LIKE '%auto_increment%' "
                     + "FROM information_schema.columns WHERE table_schema = DATABASE() AND BINARY table_name = BINARY ? "
                     + "ORDER BY ordinal_position";
-            case SQLITE -> "SELECT name, type, \"notnull\" = 0, dflt_value, pk > 0 FROM pragma_table_info(?) ORDER BY cid";
+            // the rowid alias: the only primary key column, declared exactly INTEGER (decided below)
+            case SQLITE -> "SELECT name, type, \"notnull\" = 0, dflt_value, pk > 0, lower(type) = 'integer' "
+                    + "FROM pragma_table_info(?) ORDER BY cid";
         };
         List<ActualColumn> columns = new ArrayList<>();
         read(query, exactTable, row -> columns.add(new ActualColumn(row.getString(1),
-                row.getString(2).toLowerCase(Locale.ROOT).strip(), row.getBoolean(3), row.getString(4), row.getBoolean(5))));
+                row.getString(2).toLowerCase(Locale.ROOT).strip(), row.getBoolean(3), row.getString(4), row.getBoolean(5),
+                row.getBoolean(6))));
+        if (dialect == Dialect.SQLITE) {
+            boolean singleKey = columns.stream().filter(ActualColumn::primaryKey).count() == 1;
+            // a rowid alias never holds NULL (a NULL inserted is numbered), declared NOT NULL or not
+            columns.replaceAll(c -> {
+                boolean rowid = c.identity() && c.primaryKey() && singleKey;
+                return new ActualColumn(c.name(), c.type(), c.nullable() && !rowid, c.defaultExpression(), c.primaryKey(), rowid);
+            });
+        }
         return columns;
     }
 
     @FunctionalInterface
-    private interface RowReader {
+    interface RowReader {
         void read(ResultSet row) throws SQLException;
     }
 
-    private void read(String query, String parameter, RowReader reader) throws SQLException, ChangeFailure {
+    /** Runs a read-only query of the target, bounded by the attempt's deadline. */
+    void read(String query, String parameter, RowReader reader) throws SQLException, ChangeFailure {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setQueryTimeout(deadline.statementSeconds());
             if (parameter != null) {

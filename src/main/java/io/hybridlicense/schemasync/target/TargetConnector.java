@@ -86,6 +86,8 @@ public final class TargetConnector {
             case SQLITE -> {
                 properties.setProperty("busy_timeout", Long.toString(statementTimeout.toMillis()));
                 properties.setProperty("open_mode", Integer.toString(SQLITE_OPEN_NO_SYMLINK));
+                // the table rebuild (SqliteRebuild) must drop and rename tables without cascading through foreign keys
+                properties.setProperty("foreign_keys", "false");
                 yield connect(new org.sqlite.JDBC(), "jdbc:sqlite:" + spec.sqliteFile().toAbsolutePath(), properties);
             }
         };

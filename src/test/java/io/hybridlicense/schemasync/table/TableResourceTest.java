@@ -174,7 +174,7 @@ class TableResourceTest {
         String ds = api.register(TestTargets.sqlite(api));
         String tableId = api.createTable(ds, Map.of("name", "lite"));
         api.synced(tableId);
-        api.request().body(Map.of("type", "integer")).patch("/api/v1/tables/" + tableId + "/columns/name")
+        api.request().body(Map.of("type", "integer")).patch("/api/v1/tables/" + tableId + "/columns/id")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:hybrid-license:problem:unsupported-change"));
         api.request().body(Map.of("name", "k", "type", "integer", "primaryKey", true)).post("/api/v1/tables/" + tableId + "/columns")
