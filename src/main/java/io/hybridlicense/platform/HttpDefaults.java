@@ -40,7 +40,7 @@ class HttpDefaults {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::guard).failureHandler(HttpDefaults::failed);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::guard).failureHandler(HttpDefaults::failed);
         router.route().last().handler(HttpDefaults::notFound);
     }
 
