@@ -5,6 +5,7 @@ import io.hybridlicense.schemasync.api.SchemaChangeRejected;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -26,6 +27,8 @@ import org.jboss.logging.Logger;
  * interval; and the outcome of every change per dialect, counted after its settlement commits. Tags are
  * bounded sets (dialects, change kinds, outcome slugs), never ids or names.
  */
+/* created at start, so that its gauges are there before anything happens */
+@Startup
 @ApplicationScoped
 class SchemaSyncMetrics {
 

@@ -23,7 +23,7 @@ final class BackupRetention {
     }
 
     static Optional<Instant> newest(Path directory) throws IOException {
-        return backups(directory).stream().map(Backup::takenAt).max(Instant::compareTo);
+        return backups(directory).stream().filter(backup -> !backup.partial()).map(Backup::takenAt).max(Instant::compareTo);
     }
 
     static List<Path> prune(Path directory, Instant now, int retentionDays) throws IOException {

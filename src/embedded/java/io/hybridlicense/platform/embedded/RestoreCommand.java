@@ -4,14 +4,11 @@ import io.hybridlicense.platform.backup.BackupRestorer;
 import io.hybridlicense.platform.backup.FlywayMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * {@code java -jar quarkus-run.jar restore <backup directory> [--wipe]}: restores a backup into the embedded
@@ -47,21 +44,19 @@ final class RestoreCommand {
         }
         Path dataDir = Path.of(orDefault(setting("HL_DATA_DIR", "hl.data-dir"), "data")).toAbsolutePath().normalize();
         EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
-        Properties application = applicationProperties();
-        String table = application.getProperty("quarkus.flyway.table", "flyway_schema_history");
         try (EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDir.resolve("postgres"), credentials);
              Connection owner = postgres.getPostgresDatabase().getConnection()) {
             String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-            FlywayMigrations migrations = new FlywayMigrations(url, credentials.ownerUser(), credentials.ownerPassword(),
-                    credentials.runtimeUser(), table, application.getProperty("quarkus.flyway.locations"));
-            new BackupRestorer(table).restore(backup, owner, migrations, wipe);
+            FlywayMigrations migrations = FlywayMigrations.ofApplication(url, credentials.ownerUser(),
+                    credentials.ownerPassword(), credentials.runtimeUser());
+            new BackupRestorer(migrations.historyTable()).restore(backup, owner, migrations, wipe);
             System.out.println("Restored " + backup + " into the embedded database in " + dataDir.resolve("postgres"));
             return 0;
         } catch (BackupRestorer.RefusedException e) {
             System.err.println("Restore refused: " + e.getMessage());
             return 1;
         } catch (IOException | SQLException | RuntimeException e) {
-            System.err.println("Restore failed, nothing was restored: " + e);
+            System.err.println("Restore failed, no data was restored (the database may hold the empty schema: run again with --wipe): " + e);
             return 1;
         }
     }
@@ -73,17 +68,5 @@ final class RestoreCommand {
 
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static Properties applicationProperties() {
-        Properties properties = new Properties();
-        try (InputStream in = RestoreCommand.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }
