@@ -52,8 +52,9 @@ class MetricsTest {
         double created = Metrics.value("hl_license_activations_total", Map.of("result", "created"));
         double existing = Metrics.value("hl_license_activations_total", Map.of("result", "existing"));
 
-        user.activate("client-a").then().statusCode(201);
-        user.activate("client-a").then().statusCode(200);
+        String client = "client-" + UUID.randomUUID();
+        user.activate(client).then().statusCode(201);
+        user.activate(client).then().statusCode(200);
 
         String scrape = Metrics.scrape();
         assertThat(Metrics.value(scrape, "hl_license_activations_total", Map.of("result", "created"))).isEqualTo(created + 1);
