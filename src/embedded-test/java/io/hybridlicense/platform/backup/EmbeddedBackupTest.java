@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
 /** The backup of the running embedded default (the tests' own database), as the scheduled job takes it. */
@@ -32,6 +33,7 @@ class EmbeddedBackupTest {
         for (CoreTables.Name table : manifest.tables().keySet()) {
             assertThat(backup.resolve(BackupManifest.fileOf(table))).isRegularFile();
         }
+        assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (var siblings = Files.list(job.directory())) {
             assertThat(siblings.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
         }

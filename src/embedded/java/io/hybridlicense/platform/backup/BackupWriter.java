@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,14 +47,14 @@ public final class BackupWriter {
 
     /** @param owner a connection of the role that owns the schemas (it can read every table) */
     public Path write(Connection owner, Path backups, Instant now) throws SQLException, IOException {
-        Files.createDirectories(backups);
+        createOwnerOnly(backups);
         Path target = backups.resolve(PREFIX + STAMP.format(now.truncatedTo(ChronoUnit.SECONDS)));
         Path partial = backups.resolve(target.getFileName() + ".partial");
         if (Files.exists(target)) {
             throw new IllegalStateException(target + " exists already");
         }
         deleteTree(partial);
-        Files.createDirectory(partial);
+        createOwnerOnly(partial);
         boolean autoCommit = owner.getAutoCommit();
         owner.setAutoCommit(false);
         try {
@@ -107,6 +108,20 @@ public final class BackupWriter {
             throw new IllegalStateException("The database has no applied migration: nothing to back up");
         }
         return newest.getVersion();
+    }
+
+    /** Backups hold password hashes and encrypted credentials: only the process owner may enter. */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory.toAbsolutePath().getParent());
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the directory inherits the data directory's ACL
+            Files.createDirectory(directory);
+        }
     }
 
     static MessageDigest sha256() {
