@@ -42,12 +42,20 @@ class BackupRestoreTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(RestoredDatabase.class));
         }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // switched on, so that only the external database keeps the scheduled backup from running
+            return Map.of("hl.backup.enabled", "true", "hl.backup.directory", RestoredDatabase.WORK.resolve("scheduled").toString());
+        }
     }
 
     @Inject
     AuthApi auth;
     @Inject
     AdminApi admin;
+    @Inject
+    BackupJob job;
 
     @Test
     void everyTable_isIdenticalAfterTheRestore() {
@@ -70,6 +78,13 @@ class BackupRestoreTest {
         assertThat(auth.findUser(RestoredDatabase.SEEDED_USER)).hasValueSatisfying(user ->
                 assertThat(user.email()).isEqualTo("seeded@example.test"));
         assertThat(admin.auditTrailOf("user", RestoredDatabase.SEEDED_USER.toString())).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void anExternalDatabase_isNeverBackedUpByTheServer() {
+        job.backupWhenDue();
+
+        assertThat(job.directory()).isEqualTo(RestoredDatabase.WORK.resolve("scheduled")).doesNotExist();
     }
 
     @Test
