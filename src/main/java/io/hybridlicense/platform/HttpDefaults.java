@@ -119,6 +119,7 @@ class HttpDefaults {
     }
 
     private static void answer(RoutingContext context, Problem problem) {
+        UnmatchedRoutes.tagUnlessMatched();
         context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (problem.status() == 413 || problem.status() == 414 || problem.status() == 431) {
             // the rest of an oversized request is not read

@@ -119,6 +119,8 @@ class MetricsTest {
         Activated license = user.activated();
         String unknown = UUID.randomUUID().toString();
         given().get("/no/such/" + unknown).then().statusCode(404);
+        given().get("/api/v1/licenses/" + unknown + "?q=" + "x".repeat(5000)).then().statusCode(414);
+        given().urlEncodingEnabled(false).get("/api/v1/licenses/" + unknown + "%00").then().statusCode(400);
         given().header("Authorization", "Bearer " + user.accessToken()).get("/api/v1/licenses/" + license.licenseId())
                 .then().statusCode(200);
 
@@ -126,7 +128,9 @@ class MetricsTest {
 
         assertThat(scrape).doesNotContain(unknown).doesNotContain(license.licenseId().toString())
                 .doesNotContain(user.email()).doesNotContain(user.userId().toString())
-                .contains("uri=\"/api/v1/licenses/{id}\"");
+                .doesNotContain("xxxxxxxx")
+                .contains("uri=\"/api/v1/licenses/{id}\"")
+                .contains("uri=\"" + UnmatchedRoutes.TEMPLATE + "\"");
     }
 
     private static void validate(String token, String clientId) {
