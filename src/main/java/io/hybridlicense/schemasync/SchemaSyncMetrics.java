@@ -14,9 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -39,16 +37,16 @@ class SchemaSyncMetrics {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
-    /** A data source's kind never changes; a deleted one's entry is only a few bytes. */
-    private final Map<UUID, String> dialects = new ConcurrentHashMap<>();
+    private final DataSources dataSources;
     private volatile OutboxDepth depth = new OutboxDepth(0, 0, 0);
 
     record OutboxDepth(long pending, double oldestAgeSeconds, long readAtNanos) {
     }
 
-    SchemaSyncMetrics(DataSource dataSource, MeterRegistry registry) {
+    SchemaSyncMetrics(DataSource dataSource, MeterRegistry registry, DataSources dataSources) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.dataSources = dataSources;
         Gauge.builder("hl.schemasync.outbox.pending", this, metrics -> metrics.outboxDepth().pending())
                 .description("Schema changes waiting in the outbox (not yet applied or rejected)")
                 .register(registry);
@@ -98,18 +96,8 @@ class SchemaSyncMetrics {
         }
     }
 
+    /** Settling the change has just read the data source through the cache: no query here. */
     private String dialectOf(UUID datasourceId) {
-        String dialect = dialects.computeIfAbsent(datasourceId, id -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement("SELECT kind FROM schemasync.datasource WHERE id = ?")) {
-                statement.setObject(1, id);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? row.getString(1) : null;
-                }
-            } catch (SQLException e) {
-                return null; // not remembered: asked again next time
-            }
-        });
-        return dialect == null ? "unknown" : dialect;
+        return dataSources.findCached(datasourceId).map(ds -> ds.dialect().apiName()).orElse("unknown");
     }
 }
