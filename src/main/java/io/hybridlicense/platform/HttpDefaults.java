@@ -40,7 +40,7 @@ class HttpDefaults {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::guard).failureHandler(HttpDefaults::failed);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::guard).failureHandler(HttpDefaults::failed);
         router.route().last().handler(HttpDefaults::notFound);
     }
 
@@ -119,6 +119,7 @@ class HttpDefaults {
     }
 
     private static void answer(RoutingContext context, Problem problem) {
+        UnmatchedRoutes.tagUnlessMatched();
         context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (problem.status() == 413 || problem.status() == 414 || problem.status() == 431) {
             // the rest of an oversized request is not read

@@ -1,6 +1,7 @@
 package io.hybridlicense.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.PackagedAppEnvironment;
@@ -26,5 +27,20 @@ class PackagedAppIT {
                 .contentType("application/problem+json")
                 .header("X-Content-Type-Options", "nosniff")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void publishesMetrics_info_andRequestIds() {
+        given().header("X-Request-Id", "it-request-0001").get("/q/health/live")
+                .then().statusCode(200).header("X-Request-Id", equalTo("it-request-0001"));
+        given().contentType("application/json").body("{\"email\":\"nobody@example.test\",\"password\":\"wrong password\"}")
+                .post("/api/v1/auth/login").then().statusCode(401);
+
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(containsString("hl_auth_logins_total{result=\"failure\"}"))
+                .body(containsString("hl_schemasync_outbox_pending"))
+                .body(containsString("agroal_active_count"));
+        given().accept("application/json").get("/q/info").then().statusCode(200)
+                .body("build.version", equalTo("0.1.0-SNAPSHOT"));
     }
 }

@@ -124,10 +124,14 @@ final class ModuleRules {
                 .allowEmptyShould(true);
     }
 
-    /** Only schemasync opens connections to users' external databases. */
+    /**
+     * Only schemasync opens connections to users' external databases. (The embedded default's backups copy
+     * the core database through pgjdbc's COPY API: the one other user of a driver, and of our own database.)
+     */
     ArchRule onlySchemasyncConnectsToExternalDatabases() {
         return noClasses().that().resideInAPackage(root + "..")
                 .and(not(resideInAPackage(pkg("schemasync"))))
+                .and(not(resideInAPackage(root + ".platform.backup..")))
                 .should().dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(java.sql.DriverManager.class)
                         .or(resideInAnyPackage(EXTERNAL_DATABASE_LIBRARIES)))
                 .allowEmptyShould(true);

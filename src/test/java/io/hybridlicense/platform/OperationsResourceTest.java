@@ -54,4 +54,14 @@ class OperationsResourceTest {
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .body(not(containsString("Exception")));
     }
+
+    @Test
+    void info_namesTheVersion_andNothingAboutTheHost() {
+        given().accept("application/json").when().get("/q/info")
+                .then().statusCode(200)
+                .body("build.version", equalTo("0.1.0-SNAPSHOT"))
+                .body("build.artifact", equalTo("hybrid-license"))
+                .body("os", org.hamcrest.Matchers.nullValue())
+                .body("java", org.hamcrest.Matchers.nullValue());
+    }
 }
