@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>A login storm (right passwords, 4 threads through the LB) for the rest of the run.</li>
  * <li>400 schema changes on 20 tables through the LB in 20 ticks spread over the run: every tick, each
  *     table's thread requests its next change at the same moment (a burst of 20; tick 0 creates the
- *     tables, ticks 1..19 add c1..c19). Right after the burst of tick 8 is accepted, the instance that
- *     accepted most of it is killed with SIGKILL: its workers are then applying what they claimed.</li>
+ *     tables, ticks 1..19 add c1..c19). Once the burst of tick 8 is accepted and at least 6 of its
+ *     changes are claimed, the instance that accepted most of it is killed with SIGKILL (it claims what
+ *     it accepted first, woken in-process, so it is then most likely applying some).</li>
  * <li>The claims pending at the kill are watched: one that another instance claims again (attempts
  *     grew) was the dead instance's; takeover = that moment - the kill.</li>
  * <li>Checks from the event store and the target database: every accepted change confirmed exactly
@@ -200,8 +201,9 @@ public class ClusterBench {
         if (watcher[0] != null) {
             watcher[0].join(Duration.ofSeconds(60).toMillis());
         }
-        out.put("killed", victim[0] + " (pid " + pids.get(victim[0]) + ") with SIGKILL right after it accepted "
-                + servedInKillTick.get(victim[0]) + " of tick " + KILL_AFTER_TICK + "'s " + TABLES + " changes");
+        out.put("killed", victim[0] + " (pid " + pids.get(victim[0]) + ") with SIGKILL after it accepted "
+                + servedInKillTick.get(victim[0]) + " of tick " + KILL_AFTER_TICK + "'s " + TABLES + " changes, while "
+                + out.remove("claims_at_kill") + " changes were claimed by the instances");
         List<Long> sortedTakeovers = takeovers.stream().sorted().toList();
         out.put("takeover", sortedTakeovers.isEmpty() ? "the killed instance held no claim at the kill"
                 : sortedTakeovers.size() + " claims of the killed instance taken over after " + sortedTakeovers.stream()
@@ -211,6 +213,21 @@ public class ClusterBench {
 
     /** SIGKILL, then the pending claims of that moment are watched until each is finished. */
     static Thread kill(String name, AtomicLong killedAtNanos, List<Long> takeovers) throws Exception {
+        // the burst is accepted; wait until the instances are applying it (claims held), then kill
+        try (Connection core = DriverManager.getConnection(coreUrl, coreUser, corePassword);
+             PreparedStatement claimed = core.prepareStatement("SELECT count(*) FROM schemasync.outbox "
+                     + "WHERE status = 'pending' AND claim_token IS NOT NULL AND claimed_until > now()")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = claimed.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) >= 6) {
+                        break;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
         ProcessHandle.of(pids.get(name)).orElseThrow().destroyForcibly();
         long killedAt = System.nanoTime();
         killedAtNanos.set(killedAt);
@@ -222,6 +239,7 @@ public class ClusterBench {
                 claimedAttempts.put(rows.getObject(1, UUID.class), rows.getInt(2));
             }
         }
+        out.put("claims_at_kill", Integer.toString(claimedAttempts.size()));
         Thread watcher = new Thread(() -> {
             Map<UUID, Integer> open = new HashMap<>(claimedAttempts);
             try (Connection core = DriverManager.getConnection(coreUrl, coreUser, corePassword);
