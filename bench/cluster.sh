@@ -121,7 +121,8 @@ backend app
     balance roundrobin
     option httpchk GET /q/health/ready
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    timeout check 5s
+    default-server inter 1s fall 2 rise 1
     http-response set-header X-Served-By %s
     server app1 127.0.0.1:${PORTS[0]} check
     server app2 127.0.0.1:${PORTS[1]} check
@@ -165,7 +166,7 @@ cat >"$WORK/section.md" <<MD
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ) |
 | machine | $(nproc) cores ($CPU), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1); load average before/after the run: $LOAD_BEFORE / $LOAD_AFTER (shared machine) |
-| method | \`bench/cluster.sh\`: 3 packaged JVM instances (\`-Xmx384m -XX:+UseSerialGC\`, Argon2 at 4 MiB) on PostgreSQL $(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -d postgres -c 'SHOW server_version' | cut -d' ' -f1) at $PG_HOST:$PG_PORT (owner and runtime roles), HAProxy $(haproxy -v | head -1 | awk '{print $3}') round robin (health check every 500 ms, retries + redispatch); wrk 2 threads × 8 connections on validate over $LICENSES licenses for ${SECONDS_RUN} s; meanwhile 4 threads of right-password logins, and 400 changes on 20 tables (one burst of 20 per tick, 20 ticks over 3/4 of the run); once tick 8's burst is accepted and at least 6 of its changes are claimed, the instance that accepted most of it gets SIGKILL; a claim pending at the kill that is claimed again (attempts grew) was the dead instance's |
+| method | \`bench/cluster.sh\`: 3 packaged JVM instances (\`-Xmx384m -XX:+UseSerialGC\`, Argon2 at 4 MiB) on PostgreSQL $(psql -X -At -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -d postgres -c 'SHOW server_version' | cut -d' ' -f1) at $PG_HOST:$PG_PORT (owner and runtime roles), HAProxy $(haproxy -v | head -1 | awk '{print $3}') round robin (readiness checked every 1 s, 5 s check timeout, retries + redispatch); wrk 2 threads × 8 connections on validate over $LICENSES licenses for ${SECONDS_RUN} s; meanwhile 4 threads of right-password logins, and 400 changes on 20 tables (one burst of 20 per tick, 20 ticks over 3/4 of the run); once tick 8's burst is accepted and at least 6 of its changes are claimed, the instance that accepted most of it gets SIGKILL; a claim pending at the kill that is claimed again (attempts grew) was the dead instance's |
 | password guesses | $(value guesses) (allowance: 5) |
 | schema changes | $(value changes) |
 | per-table order | $(value order) |
@@ -178,17 +179,6 @@ cat >"$WORK/section.md" <<MD
 MD
 cat "$WORK/section.md"
 
-python3 - "$WORK/section.md" <<'PY'
-import re, sys
-doc, table = "docs/PERFORMANCE.md", open(sys.argv[1]).read().strip()
-start, end = "<!-- bench/cluster.sh: latest run -->", "<!-- /bench/cluster.sh -->"
-text = open(doc).read()
-block = f"{start}\n{table}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip() + "\n\n## Cluster\n\n" + block + "\n"
-open(doc, "w").write(text)
-PY
+python3 bench/put-section.py bench/cluster.sh "$WORK/section.md" Cluster
 echo "cluster: results written to docs/PERFORMANCE.md"
 [ "$(value ok)" = true ] && [ "$(value guesses_checked)" -le 5 ] || { echo "cluster: a check failed" >&2; exit 1; }
