@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>A login storm (right passwords, 4 threads through the LB) for the rest of the run.</li>
  * <li>400 schema changes on 20 tables through the LB in 20 ticks spread over the run: every tick, each
  *     table's thread requests its next change at the same moment (a burst of 20; tick 0 creates the
- *     tables, ticks 1..19 add c1..c19). Once the burst of tick 8 is accepted and at least 6 of its
- *     changes are claimed, the instance that accepted most of it is killed with SIGKILL (it claims what
- *     it accepted first, woken in-process, so it is then most likely applying some).</li>
+ *     tables, ticks 1..19 add c1..c19). During tick 8 the bench holds locks on the target tables, so
+ *     the burst's ALTERs wait; once 3/4 of it is claimed, the instance that accepted most of it (and so
+ *     claimed most, woken in-process) is killed with SIGKILL, and the locks are released 1 s later.</li>
  * <li>The claims pending at the kill are watched: one that another instance claims again (attempts
  *     grew) was the dead instance's; takeover = that moment - the kill.</li>
  * <li>Checks from the event store and the target database: every accepted change confirmed exactly
@@ -163,7 +163,12 @@ public class ClusterBench {
         String[] victim = new String[1];
         List<Long> takeovers = Collections.synchronizedList(new ArrayList<>());
         Thread[] watcher = new Thread[1];
-        CyclicBarrier barrier = new CyclicBarrier(TABLES);
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        CyclicBarrier barrier = new CyclicBarrier(TABLES, () -> {
+            if (ticks.getAndIncrement() == KILL_AFTER_TICK) {
+                lockTargetTables();
+            }
+        });
         CyclicBarrier afterTick = new CyclicBarrier(TABLES);
         ExecutorService threads = Executors.newFixedThreadPool(TABLES);
         List<Future<?>> done = new ArrayList<>();
@@ -211,17 +216,40 @@ public class ClusterBench {
         verify(accepted, tables);
     }
 
-    /** SIGKILL, then the pending claims of that moment are watched until each is finished. */
+    static Connection targetLock;
+
+    /**
+     * Holds ACCESS SHARE locks on every target table during the kill tick: the burst's ALTERs wait, so
+     * every instance holds the claims it took when one of them dies (well within the 10 s statement timeout).
+     */
+    static void lockTargetTables() {
+        try {
+            targetLock = DriverManager.getConnection(targetUrl, targetUser, targetPassword);
+            targetLock.setAutoCommit(false);
+            try (var lock = targetLock.createStatement()) {
+                for (int t = 0; t < TABLES; t++) {
+                    lock.execute("LOCK TABLE t_" + t + " IN ACCESS SHARE MODE");
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Once most of the burst is claimed (and waiting on the lock), SIGKILL; the locks go 1 s later, so the
+     * dead instance's orphaned ALTERs (their backends do not notice the dead client while they wait) run
+     * then. The claims pending at the kill are watched until each is finished or claimed again.
+     */
     static Thread kill(String name, AtomicLong killedAtNanos, List<Long> takeovers) throws Exception {
-        // the burst is accepted; wait until the instances are applying it (claims held), then kill
         try (Connection core = DriverManager.getConnection(coreUrl, coreUser, corePassword);
              PreparedStatement claimed = core.prepareStatement("SELECT count(*) FROM schemasync.outbox "
                      + "WHERE status = 'pending' AND claim_token IS NOT NULL AND claimed_until > now()")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
             while (System.nanoTime() < deadline) {
                 try (ResultSet count = claimed.executeQuery()) {
                     count.next();
-                    if (count.getInt(1) >= 6) {
+                    if (count.getInt(1) >= TABLES * 3 / 4) {
                         break;
                     }
                 }
@@ -229,6 +257,15 @@ public class ClusterBench {
             }
         }
         ProcessHandle.of(pids.get(name)).orElseThrow().destroyForcibly();
+        new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+                targetLock.commit();
+                targetLock.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).start();
         long killedAt = System.nanoTime();
         killedAtNanos.set(killedAt);
         Map<UUID, Integer> claimedAttempts = new HashMap<>();
