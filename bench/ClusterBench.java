@@ -488,7 +488,18 @@ public class ClusterBench {
         return response;
     }
 
+    /** A POST; a 503 (no hashing slot free in time on a loaded machine) is retried after its Retry-After. */
     static HttpResponse<String> send(String base, String path, String body, String token) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = sendOnce(base, path, body, token);
+            if (response.statusCode() != 503 || attempt == 20) {
+                return response;
+            }
+            Thread.sleep(1000L * Integer.parseInt(response.headers().firstValue("Retry-After").orElse("1")));
+        }
+    }
+
+    static HttpResponse<String> sendOnce(String base, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (token != null) {

@@ -1,6 +1,7 @@
 package io.hybridlicense.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
  * a token bucket refilled greedily (one token every {@code period / capacity}), kept as the generic
  * cell rate algorithm keeps it: the time at which it is full again. Taking a token is one call of
  * {@code auth.take_login_token} on autocommit, an upsert that locks the row, so the check and the take
- * are one atomic step however many instances ask at once (migration V2026.12.03.1200).
+ * are one atomic step however many instances ask at once (migration V2026.12.03.1200). Failures are
+ * {@link PersistenceException}s, so that no free pooled connection answers 503 like everywhere else.
  */
 @ApplicationScoped
 class LoginBuckets {
@@ -58,7 +60,7 @@ class LoginBuckets {
                 return Optional.of(Duration.between(now, nextToken));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take a rate-limit token", e);
+            throw new PersistenceException("Could not take a rate-limit token", e);
         }
     }
 
@@ -69,7 +71,7 @@ class LoginBuckets {
             giveBack.setBytes(2, digest(key));
             giveBack.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not give a rate-limit token back", e);
+            throw new PersistenceException("Could not give a rate-limit token back", e);
         }
     }
 
@@ -79,7 +81,7 @@ class LoginBuckets {
             forget.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             return forget.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not delete full rate-limit buckets", e);
+            throw new PersistenceException("Could not delete full rate-limit buckets", e);
         }
     }
 
