@@ -35,7 +35,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Time stands still in these tests (the buckets refill from the application's clock), so nothing refills by chance.
  * "Another instance" is a second {@link LoginThrottle} on a plain JDBC connection of the runtime role: it shares
- * nothing with this server but the database. ({@code LoginThrottleTwoServersIT} does the same with two processes.)
+ * nothing with this server but the database. ({@code TwoInstancesIT} does the same with two processes.)
  */
 @QuarkusTest
 class RateLimitTest {

@@ -1,7 +1,8 @@
-package io.hybridlicense.auth;
+package io.hybridlicense.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.Concurrently;
 import io.hybridlicense.testing.PackagedAppEnvironment;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,14 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The brute-force limit holds across server processes: 60 parallel password guesses for one account,
- * half through the packaged application under test and half through a second process on the same
- * database, check at most the account's allowance (5) of passwords; every other answer is 429 with
- * {@code Retry-After}.
+ * What must hold across server processes on one database: the packaged application under test (A) and
+ * a second process of it (B). Brute-force limits count for both together, and no instance answers from
+ * a stale copy of what another changed.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedAppEnvironment.class)
-class LoginThrottleTwoServersIT {
+class TwoInstancesIT {
 
     private static final int ACCOUNT_FAILURES = 5;
     private static final int GUESSES = 60;
@@ -35,7 +36,7 @@ class LoginThrottleTwoServersIT {
 
     @BeforeAll
     static void startSecondServer() throws Exception {
-        serverB = SecondServer.start("throttle-b", Map.of());
+        serverB = SecondServer.start("instance-b", Map.of());
     }
 
     @AfterAll
@@ -45,6 +46,7 @@ class LoginThrottleTwoServersIT {
         }
     }
 
+    /** 60 parallel guesses for one account, half through each: at most the allowance (5) is checked, the rest 429. */
     @Test
     void parallelGuesses_spreadOverTwoServers_checkAtMostTheAccountsAllowance() throws Exception {
         String email = "guessed-" + UUID.randomUUID() + "@example.test";
@@ -64,5 +66,34 @@ class LoginThrottleTwoServersIT {
                 .isLessThanOrEqualTo(ACCOUNT_FAILURES);
         assertThat(responses).filteredOn(r -> r.statusCode() == 429)
                 .allSatisfy(r -> assertThat(r.header("Retry-After")).matches("[1-9][0-9]*"));
+    }
+
+    /** B validated the token (and remembered its signature); A deactivates the license; B's next validation says so. */
+    @Test
+    void aLicenseDeactivatedOnOneInstance_isRevokedInTheNextValidationOnTheOther() {
+        String email = "fresh-" + UUID.randomUUID() + "@example.test";
+        String password = "correct horse battery";
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "pro"))
+                .post("/api/v1/auth/register").then().statusCode(201);
+        String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        String clientId = "machine-" + UUID.randomUUID();
+        Response activation = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password, "clientId", clientId))
+                .post("/api/v1/licenses/activate");
+        activation.then().statusCode(201);
+        Map<String, String> validation = Map.of("token", activation.path("token"), "clientId", clientId);
+        for (int i = 0; i < 3; i++) {
+            onB().body(validation).post("/api/v1/licenses/validate").then().statusCode(200).body("code", equalTo("VALID"));
+        }
+
+        given().auth().oauth2(accessToken).post("/api/v1/licenses/" + activation.path("licenseId") + "/deactivate")
+                .then().statusCode(200);
+
+        onB().body(validation).post("/api/v1/licenses/validate").then().statusCode(200).body("code", equalTo("REVOKED"));
+    }
+
+    private static RequestSpecification onB() {
+        return given().baseUri("http://127.0.0.1").port(serverB.port()).contentType(ContentType.JSON);
     }
 }
