@@ -61,25 +61,27 @@ class TwoInstancesIT {
                 .post("/api/v1/auth/login"));
 
         List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
-        assertThat(statuses).as("statuses").allMatch(status -> status == 401 || status == 429);
+        // 503: no hashing slot free in time on a loaded machine; such a check never ran and gave its tokens back
+        assertThat(statuses).as("statuses").allMatch(status -> status == 401 || status == 429 || status == 503);
         assertThat(statuses.stream().filter(status -> status == 401).count()).as("passwords checked")
                 .isLessThanOrEqualTo(ACCOUNT_FAILURES);
         assertThat(responses).filteredOn(r -> r.statusCode() == 429)
                 .allSatisfy(r -> assertThat(r.header("Retry-After")).matches("[1-9][0-9]*"));
     }
 
-    /** B validated the token (and remembered its signature); A deactivates the license; B's next validation says so. */
+    /**
+     * B issued and validated the license token (its signature is remembered there); the owner deactivates
+     * the license through A; B's very next validation says REVOKED. (Signed on B and deactivated with an
+     * access token from A: each server only checks tokens it could have signed itself.)
+     */
     @Test
     void aLicenseDeactivatedOnOneInstance_isRevokedInTheNextValidationOnTheOther() {
         String email = "fresh-" + UUID.randomUUID() + "@example.test";
         String password = "correct horse battery";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "pro"))
+        onB().body(Map.of("email", email, "password", password, "plan", "pro"))
                 .post("/api/v1/auth/register").then().statusCode(201);
-        String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
         String clientId = "machine-" + UUID.randomUUID();
-        Response activation = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", password, "clientId", clientId))
+        Response activation = onB().body(Map.of("email", email, "password", password, "clientId", clientId))
                 .post("/api/v1/licenses/activate");
         activation.then().statusCode(201);
         Map<String, String> validation = Map.of("token", activation.path("token"), "clientId", clientId);
@@ -87,7 +89,9 @@ class TwoInstancesIT {
             onB().body(validation).post("/api/v1/licenses/validate").then().statusCode(200).body("code", equalTo("VALID"));
         }
 
-        given().auth().oauth2(accessToken).post("/api/v1/licenses/" + activation.path("licenseId") + "/deactivate")
+        String accessTokenFromA = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(accessTokenFromA).post("/api/v1/licenses/" + activation.path("licenseId") + "/deactivate")
                 .then().statusCode(200);
 
         onB().body(validation).post("/api/v1/licenses/validate").then().statusCode(200).body("code", equalTo("REVOKED"));
