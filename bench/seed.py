@@ -10,6 +10,7 @@ import http.client
 import json
 import sys
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
@@ -20,13 +21,17 @@ _local = threading.local()
 
 
 def post(base, path, body):
+    """POST as JSON; a 503 (no hashing slot free on a loaded machine) is retried after its Retry-After."""
     if not hasattr(_local, "conn"):
         url = urlparse(base)
         _local.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-    _local.conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
-    response = _local.conn.getresponse()
-    payload = response.read()
-    return response.status, json.loads(payload) if payload else None
+    for attempt in range(20):
+        _local.conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+        response = _local.conn.getresponse()
+        payload = response.read()
+        if response.status != 503 or attempt == 19:
+            return response.status, json.loads(payload) if payload else None
+        time.sleep(int(response.getheader("Retry-After", "1")))
 
 
 def register(base, run):
@@ -50,7 +55,8 @@ def seed(base, licenses, out):
     users = -(-licenses // SEATS_PER_USER)
     with ThreadPoolExecutor(16) as pool:
         emails = list(pool.map(lambda _: register(base, run), range(users)))
-        jobs = [(emails[i // SEATS_PER_USER], f"bench-{run}-{i}") for i in range(licenses)]
+        # round robin over the users: parallel activations of one account would meet its rate limit
+        jobs = [(emails[i % users], f"bench-{run}-{i}") for i in range(licenses)]
         results = list(pool.map(lambda job: activate(base, *job), jobs))
     with open(out, "w") as f:
         for token, client_id in results:

@@ -117,17 +117,6 @@ cat >"$OUT/validate.md" <<MD
 MD
 cat "$OUT/validate.md"
 # Keep the latest run in docs/PERFORMANCE.md, between its markers.
-python3 - "$OUT/validate.md" <<'PY'
-import re, sys
-doc, table = "docs/PERFORMANCE.md", open(sys.argv[1]).read().strip()
-start, end = "<!-- bench/validate.sh: latest run -->", "<!-- /bench/validate.sh -->"
-text = open(doc).read()
-block = f"{start}\n{table}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip() + "\n\n" + block + "\n"
-open(doc, "w").write(text)
-PY
+python3 bench/put-section.py bench/validate.sh "$OUT/validate.md"
 echo "bench: results written to docs/PERFORMANCE.md"
 if [ "$v_bad" -ne 0 ]; then echo "bench: validate had non-2xx responses" >&2; exit 1; fi

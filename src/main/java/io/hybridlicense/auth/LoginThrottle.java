@@ -1,26 +1,21 @@
 package io.hybridlicense.auth;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
- * Bucket4j token buckets per account and per client address. Every credential check first takes a
- * token from both, atomically, and is refused with 429 when either is empty: however many requests
- * arrive at once, at most a bucket's capacity of passwords is checked per period. The tokens are given
- * back when the credentials were right (users sharing an address do not limit each other's successful
- * logins) or were never checked. In memory, per instance: with N instances an attacker gets N times
- * the allowance, which is still a small constant.
+ * Token buckets per account and per client address, in PostgreSQL ({@link LoginBuckets}), so that they
+ * hold across all instances. Every credential check first takes a token from both, each atomically,
+ * and is refused with 429 when either is empty: however many requests arrive at once, on however many
+ * instances, at most a bucket's capacity of passwords is checked per period. The tokens are given back
+ * when the credentials were right (users sharing an address do not limit each other's successful
+ * logins) or were never checked.
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -31,88 +26,48 @@ class LoginThrottle {
         void giveBack();
     }
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LoginBuckets buckets;
+    private final Clock clock;
     private final AuthConfig.RateLimit config;
-    private final TimeMeter time;
 
-    LoginThrottle(AuthConfig config, Clock clock) {
+    LoginThrottle(LoginBuckets buckets, Clock clock, AuthConfig config) {
+        this.buckets = buckets;
+        this.clock = clock;
         this.config = config.rateLimit();
-        this.time = new ClockTimeMeter(clock);
+        if (this.config.accountFailures() < 1 || this.config.addressFailures() < 1 || this.config.period().isNegative()
+                || this.config.period().isZero()) {
+            throw new IllegalStateException("hl.auth.rate-limit: the allowances must be at least 1 and the period positive");
+        }
     }
 
-    /** Takes one token per bucket, or throws 429 with {@code Retry-After} and takes none. */
+    /** Takes one token per bucket, or throws 429 with {@code Retry-After} and keeps none. */
     Attempt take(String account, String address) {
         String accountKey = "account:" + account;
         String addressKey = "address:" + address;
-        ConsumptionProbe byAccount = consume(accountKey);
-        if (!byAccount.isConsumed()) {
-            throw tooManyAttempts(byAccount.getNanosToWaitForRefill());
+        Optional<Duration> byAccount = buckets.take(accountKey, config.accountFailures(), config.period(), clock.now());
+        if (byAccount.isPresent()) {
+            throw tooManyAttempts(byAccount.get());
         }
-        ConsumptionProbe byAddress = consume(addressKey);
-        if (!byAddress.isConsumed()) {
-            giveBack(accountKey);
-            throw tooManyAttempts(byAddress.getNanosToWaitForRefill());
+        Optional<Duration> byAddress = buckets.take(addressKey, config.addressFailures(), config.period(), clock.now());
+        if (byAddress.isPresent()) {
+            buckets.giveBack(accountKey, config.accountFailures(), config.period());
+            throw tooManyAttempts(byAddress.get());
         }
         return () -> {
-            giveBack(accountKey);
-            giveBack(addressKey);
+            buckets.giveBack(accountKey, config.accountFailures(), config.period());
+            buckets.giveBack(addressKey, config.addressFailures(), config.period());
         };
     }
 
-    /** Full buckets hold no information: dropping them bounds the memory to recent failures. */
+    /** Full buckets hold no information: deleting them bounds the table to recent failures. */
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetRecovered() {
-        for (String key : buckets.keySet()) {
-            buckets.computeIfPresent(key, (k, bucket) -> bucket.getAvailableTokens() >= capacityOf(k) ? null : bucket);
-        }
+        buckets.forgetFull(clock.now());
     }
 
-    /** Inside the map's lock for the key, so that no bucket is forgotten between lookup and use. */
-    private ConsumptionProbe consume(String key) {
-        ConsumptionProbe[] probe = new ConsumptionProbe[1];
-        buckets.compute(key, (k, existing) -> {
-            Bucket bucket = existing != null ? existing : newBucket(capacityOf(k));
-            probe[0] = bucket.tryConsumeAndReturnRemaining(1);
-            return bucket;
-        });
-        return probe[0];
-    }
-
-    private void giveBack(String key) {
-        buckets.computeIfPresent(key, (k, bucket) -> {
-            bucket.addTokens(1);
-            return bucket;
-        });
-    }
-
-    private Bucket newBucket(int capacity) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.period()).build())
-                .withCustomTimePrecision(time)
-                .build();
-    }
-
-    private int capacityOf(String key) {
-        return key.startsWith("account:") ? config.accountFailures() : config.addressFailures();
-    }
-
-    private static ProblemException tooManyAttempts(long waitNanos) {
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+    private static ProblemException tooManyAttempts(Duration wait) {
+        long seconds = Math.max(1, wait.plusNanos(999_999_999L).toSeconds());
         return new ProblemException(Problem.of(429, "too-many-attempts", "Too Many Requests",
                 "Too many failed attempts; retry in " + seconds + " s"), Map.of("Retry-After", Long.toString(seconds)));
-    }
-
-    /** The application's clock as Bucket4j's time source, so that tests can stop and move time. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.now();
-            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -3,7 +3,9 @@ package io.hybridlicense.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
+import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.testing.Concurrently;
 import io.hybridlicense.testing.TestClock;
 import io.hybridlicense.testing.Users;
@@ -12,15 +14,29 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Time stands still in these tests (the buckets refill from the application's clock), so nothing refills by chance. */
+/**
+ * Time stands still in these tests (the buckets refill from the application's clock), so nothing refills by chance.
+ * "Another instance" is a second {@link LoginThrottle} on a plain JDBC connection of the runtime role: it shares
+ * nothing with this server but the database. ({@code TwoInstancesIT} does the same with two processes.)
+ */
 @QuarkusTest
 class RateLimitTest {
 
@@ -29,6 +45,8 @@ class RateLimitTest {
 
     @Inject
     TestClock clock;
+    @Inject
+    AuthConfig config;
 
     @BeforeEach
     void stopTime() {
@@ -127,7 +145,87 @@ class RateLimitTest {
         }
 
         activate(user.email(), user.password(), Users.freshAddress()).then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void guessesOnAnotherInstance_countHere() {
+        TestUser user = Users.aUser().register();
+        LoginThrottle otherInstance = new LoginThrottle(new LoginBuckets(runtimeRoleConnections()), clock, config);
+        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+            otherInstance.take(UserEntity.normalize(user.email()), Users.freshAddress());
+        }
+
+        Response throttled = login(user.email(), user.password(), Users.freshAddress());
+
+        throttled.then().statusCode(429).body("type", equalTo("urn:hybrid-license:problem:too-many-attempts"));
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isEqualTo(12); // one token per 60 s / 5
+    }
+
+    @Test
+    void parallelGuesses_spreadOverTwoInstances_checkAtMostTheAccountsAllowance() throws Exception {
+        TestUser user = Users.aUser().register();
+        LoginThrottle otherInstance = new LoginThrottle(new LoginBuckets(runtimeRoleConnections()), clock, config);
+
+        List<Response> here = new CopyOnWriteArrayList<>();
+        List<Boolean> tokensThere = Concurrently.run(60, i -> {
+            if (i % 2 == 0) {
+                here.add(login(user.email(), "wrong password " + i, Users.freshAddress()));
+                return false;
+            }
+            try {
+                otherInstance.take(UserEntity.normalize(user.email()), Users.freshAddress());
+                return true;
+            } catch (ProblemException tooMany) {
+                return false;
+            }
+        });
+
+        long checkedHere = here.stream().filter(r -> r.statusCode() != 429).count();
+        long takenThere = tokensThere.stream().filter(taken -> taken).count();
+        assertThat(checkedHere + takenThere).as("tokens taken on both instances").isEqualTo(ACCOUNT_FAILURES);
+        assertAtMostChecked(here, ACCOUNT_FAILURES);
+    }
+
+    @Test
+    void fullBuckets_areForgotten_othersKept() throws Exception {
+        LoginBuckets buckets = new LoginBuckets(runtimeRoleConnections());
+        String recovering = "test:" + UUID.randomUUID();
+        String empty = "test:" + UUID.randomUUID();
+        buckets.take(recovering, 5, Duration.ofMinutes(1), clock.now());
+        for (int i = 0; i < 5; i++) {
+            buckets.take(empty, 5, Duration.ofMinutes(1), clock.now());
+        }
+        assertThat(stored(recovering)).isTrue();
+
+        clock.advance(Duration.ofSeconds(13));
+        buckets.forgetFull(clock.now());
+
+        assertThat(stored(recovering)).as("a full bucket is forgotten").isFalse();
+        assertThat(stored(empty)).as("a bucket still refilling is kept").isTrue();
+        assertThat(buckets.take(empty, 5, Duration.ofMinutes(1), clock.now())).as("the empty one still remembered").isEmpty();
+        assertThat(buckets.take(empty, 5, Duration.ofMinutes(1), clock.now())).as("and empty again").isPresent();
+    }
+
+    private static boolean stored(String key) throws SQLException {
+        try (Connection connection = runtimeRoleConnections().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM auth.login_buckets WHERE bucket = sha256(convert_to(?, 'UTF8'))")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** Connections of the role that serves requests, outside this server's pool. */
+    private static DataSource runtimeRoleConnections() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        Config settings = ConfigProvider.getConfig();
+        dataSource.setUrl(settings.getValue("quarkus.datasource.jdbc.url", String.class));
+        dataSource.setUser(settings.getValue("quarkus.datasource.username", String.class));
+        dataSource.setPassword(settings.getValue("quarkus.datasource.password", String.class));
+        return dataSource;
     }
 
     /**
@@ -153,7 +251,7 @@ class RateLimitTest {
 
     private static Response activate(String email, String password, String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("email", email, "password", password, "clientId", "throttled-" + java.util.UUID.randomUUID()))
+                .body(Map.of("email", email, "password", password, "clientId", "throttled-" + UUID.randomUUID()))
                 .post("/api/v1/licenses/activate");
     }
 }
