@@ -54,13 +54,13 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
      * @throws ChangeRefused when the default does not fit the type (the caller keeps the column native)
      */
     public static ColumnDefinition imported(String name, ColumnType type, boolean nullable, Object defaultValue,
-                                            boolean primaryKey, Dialect dialect) {
+                                            boolean primaryKey, boolean identity, Dialect dialect) {
         if (type.isNative()) {
             throw new IllegalArgumentException("Not a portable type: " + type);
         }
         requireScalar(defaultValue);
         return new ColumnDefinition(name, type.toString(), nullable, DefaultValuePolicy.requireFits(type, defaultValue, dialect),
-                primaryKey);
+                primaryKey, identity ? IDENTITY : null);
     }
 
     /**
@@ -68,8 +68,9 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
      * {@code native:<type>} and its default as the database's expression, both only ever compared, never rendered.
      */
     public static ColumnDefinition nativeColumn(String name, String nativeType, boolean nullable, String defaultExpression,
-                                                boolean primaryKey) {
-        return new ColumnDefinition(name, ColumnType.NATIVE + nativeType, nullable, defaultExpression, primaryKey);
+                                                boolean primaryKey, boolean identity) {
+        return new ColumnDefinition(name, ColumnType.NATIVE + nativeType, nullable, defaultExpression, primaryKey,
+                identity ? IDENTITY : null);
     }
 
     public ColumnType columnType() {

@@ -34,7 +34,7 @@ final class CatalogImport {
         for (ColumnType candidate : candidates(dialect, actual.type())) {
             try {
                 ColumnDefinition portable = ColumnDefinition.imported(actual.name(), candidate, actual.nullable(),
-                        value(candidate, DefinitionMatch.literal(actual.defaultExpression())), actual.primaryKey(), dialect);
+                        value(candidate, DefinitionMatch.literal(actual.defaultExpression())), actual.primaryKey(), actual.identity(), dialect);
                 if (DefinitionMatch.difference(dialect, portable, actual) == null) {
                     return portable;
                 }
@@ -43,7 +43,7 @@ final class CatalogImport {
             }
         }
         return ColumnDefinition.nativeColumn(actual.name(), DefinitionMatch.normalizeType(dialect, actual.type()),
-                actual.nullable(), DefinitionMatch.literal(actual.defaultExpression()), actual.primaryKey());
+                actual.nullable(), DefinitionMatch.literal(actual.defaultExpression()), actual.primaryKey(), actual.identity());
     }
 
     /** The portable types the catalogue's type could stand for, the most specific first. */

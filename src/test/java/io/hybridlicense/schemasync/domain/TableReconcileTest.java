@@ -25,7 +25,7 @@ class TableReconcileTest {
     private static final ColumnDefinition ID = new ColumnDefinition("id", "bigint", false, null, true);
     private static final ColumnDefinition TITLE = new ColumnDefinition("title", "varchar(20)", true, null, false);
     private static final ColumnDefinition WIDE_TITLE = new ColumnDefinition("title", "varchar(50)", true, null, false);
-    private static final ColumnDefinition TAGS = ColumnDefinition.nativeColumn("tags", "jsonb", true, null, false);
+    private static final ColumnDefinition TAGS = ColumnDefinition.nativeColumn("tags", "jsonb", true, null, false, false);
     private static final List<Drift> EXTRA = List.of(new Drift("extra-column", "extra", null, "extra integer NULL"));
 
     private static Table given(TableEvent... events) {

@@ -1,4 +1,6 @@
-package io.hybridlicense.schemasync;
+package io.hybridlicense.schemasync.outbox;
+
+import io.hybridlicense.schemasync.datasource.DataSources;
 
 import io.hybridlicense.schemasync.api.SchemaChangeConfirmed;
 import io.hybridlicense.schemasync.api.SchemaChangeRejected;
