@@ -1,21 +1,28 @@
 package io.hybridlicense.license;
 
 import io.hybridlicense.license.api.LicenseApi;
+import io.hybridlicense.license.api.LicenseStatus;
+import io.hybridlicense.license.api.LicenseStatusChange;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.api.SubscriptionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @ApplicationScoped
 class LicenseFacade implements LicenseApi {
 
     private final Subscriptions subscriptions;
+    private final ChangeLicenseStatus changes;
+    private final BatchStatusUpdate batch;
 
-    LicenseFacade(Subscriptions subscriptions) {
+    LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch) {
         this.subscriptions = subscriptions;
+        this.changes = changes;
+        this.batch = batch;
     }
 
     @Override
@@ -33,5 +40,22 @@ class LicenseFacade implements LicenseApi {
     @Override
     public Optional<SubscriptionView> subscriptionOf(UUID userId) {
         return subscriptions.find(userId);
+    }
+
+    @Override
+    public LicenseView changeStatus(UUID licenseId, LicenseStatus status, long expectedVersion, UUID adminId) {
+        return changes.change(licenseId, status, OptionalLong.of(expectedVersion), new Caller(adminId, true));
+    }
+
+    @Override
+    public List<LicenseView> changeStatuses(List<LicenseStatusChange> items, UUID adminId) {
+        return batch.apply(items.stream()
+                .map(item -> new BatchStatusUpdate.Item(item.licenseId(), item.status(), item.expectedVersion()))
+                .toList(), adminId);
+    }
+
+    @Override
+    public LicenseView deactivate(UUID licenseId, UUID ownerId) {
+        return changes.deactivate(licenseId, new Caller(ownerId, false));
     }
 }

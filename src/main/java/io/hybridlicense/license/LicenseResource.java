@@ -3,10 +3,10 @@ package io.hybridlicense.license;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,7 +54,7 @@ class LicenseResource {
     @PermitAll
     public Response activate(@Valid @NotNull LicenseRequests.Activate request, @Context HttpServerRequest http) {
         ActivateLicense.Activation result = activation.activate(new ActivateLicenseCommand(
-                request.email(), request.password(), request.clientId(), addressOf(http)));
+                request.email(), request.password(), request.clientId(), ClientAddress.of(http)));
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(LicenseResponses.Activated.of(result)).build();
     }
@@ -105,10 +105,5 @@ class LicenseResource {
 
     private static Response withETag(LicenseView license) {
         return Response.ok(license).header(HttpHeaders.ETAG, ETags.of(license.version())).build();
-    }
-
-    private static String addressOf(HttpServerRequest http) {
-        SocketAddress address = http.remoteAddress();
-        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }
 }
