@@ -25,10 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class HttpDefaults {
 
     static final String CSP_API = "default-src 'none'; frame-ancestors 'none'";
-    static final String CSP_HTML = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    /** Our own pages (the console): no inline script or style at all, not even an attribute. */
+    static final String CSP_HTML = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-    /** Swagger UI bootstraps itself with an inline script. */
-    static final String CSP_SWAGGER = CSP_HTML.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    /** Swagger UI bootstraps itself with an inline script and styles its elements inline. */
+    static final String CSP_SWAGGER = CSP_HTML.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
     private final HlConfig.Http limits;
     private final long maxBodySize;
