@@ -24,6 +24,16 @@ final class ConsoleFormats {
         return instant == null ? "—" : TIME.format(instant);
     }
 
+    /** The UTC day; a dash for none. */
+    static String day(Instant instant) {
+        return instant == null ? "—" : DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** The first 8 characters of a UUID-like id (the full id goes in a title). */
+    static String shortId(String id) {
+        return id == null || id.length() <= 13 ? id : id.substring(0, 8) + "…";
+    }
+
     static String url(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
