@@ -13,6 +13,7 @@ import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChange;
+import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.shared.PlainText;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +40,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -123,12 +126,27 @@ class AdminConsoleResource {
         if (!SETTABLE.contains(status)) {
             throw ProblemException.badRequest("invalid-request", "status must be active, suspended or revoked");
         }
+        return licenseRow(id, () -> licenses.changeStatus(id, LicenseStatus.of(status), version, admin.id()),
+                changed -> "Now " + changed.status().wireName() + ".");
+    }
+
+    /** One click: one more validity period, only if the license is still at the version shown. */
+    @POST
+    @Path("/licenses/{id}/extend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response extend(@PathParam("id") UUID id, @FormParam("version") long version) {
+        return licenseRow(id, () -> licenses.extend(id, version, admin.id()),
+                extended -> "Extended to " + ConsoleFormats.time(extended.expiresAt()) + " UTC.");
+    }
+
+    /** The license's row after a change, or with why nothing changed and its current state. */
+    private Response licenseRow(UUID id, Supplier<LicenseView> change, Function<LicenseView, String> done) {
         try {
-            var changed = licenses.changeStatus(id, LicenseStatus.of(status), version, admin.id());
+            LicenseView changed = change.get();
             return Response.ok(Templates.user$license(LicenseRow.of(changed.userId(), changed,
-                    Notice.ok("Now " + changed.status().wireName() + ".")))).build();
+                    Notice.ok(done.apply(changed))))).build();
         } catch (ProblemException refused) {
-            var current = licenses.findLicense(id).orElseThrow(() -> refused);
+            LicenseView current = licenses.findLicense(id).orElseThrow(() -> refused);
             String text = refused.problem().status() == 412
                     ? "Not changed: this license was changed by someone else after this page was loaded. It is now "
                     + current.status().wireName() + "; check it and try again."

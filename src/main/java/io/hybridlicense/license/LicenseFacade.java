@@ -18,8 +18,11 @@ class LicenseFacade implements LicenseApi {
     private final Subscriptions subscriptions;
     private final ChangeLicenseStatus changes;
     private final BatchStatusUpdate batch;
+    private final ExtendLicense extension;
 
-    LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch) {
+    LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch,
+                  ExtendLicense extension) {
+        this.extension = extension;
         this.subscriptions = subscriptions;
         this.changes = changes;
         this.batch = batch;
@@ -52,6 +55,11 @@ class LicenseFacade implements LicenseApi {
         return batch.apply(items.stream()
                 .map(item -> new BatchStatusUpdate.Item(item.licenseId(), item.status(), item.expectedVersion()))
                 .toList(), adminId);
+    }
+
+    @Override
+    public LicenseView extend(UUID licenseId, long expectedVersion, UUID adminId) {
+        return extension.extend(licenseId, OptionalLong.of(expectedVersion), new Caller(adminId, true));
     }
 
     @Override

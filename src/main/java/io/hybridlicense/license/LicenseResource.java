@@ -37,11 +37,13 @@ class LicenseResource {
     private final ActivateLicense activation;
     private final ValidateLicense validation;
     private final ChangeLicenseStatus changes;
+    private final ExtendLicense extension;
     private final LicenseFacade licenses;
     private final JsonWebToken token;
 
     LicenseResource(ActivateLicense activation, ValidateLicense validation, ChangeLicenseStatus changes,
-                    LicenseFacade licenses, JsonWebToken token) {
+                    ExtendLicense extension, LicenseFacade licenses, JsonWebToken token) {
+        this.extension = extension;
         this.activation = activation;
         this.validation = validation;
         this.changes = changes;
@@ -97,6 +99,15 @@ class LicenseResource {
     @RolesAllowed(UserView.ROLE_USER)
     public Response deactivate(@PathParam("id") UUID id) {
         return withETag(changes.deactivate(id, caller()));
+    }
+
+    /** Admins: one more validity period, only if the license is still at the version of If-Match. */
+    @POST
+    @Path("/{id}/extend")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response extend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(extension.extend(id, ETags.versionIn(ifMatch), caller()));
     }
 
     private Caller caller() {

@@ -103,6 +103,11 @@ class ConsoleBrowserTest {
                 .post("/api/v1/licenses/validate").then().statusCode(200)
                 .body("valid", equalTo(false)).body("code", equalTo("SUSPENDED")).body("status", equalTo("suspended"));
 
+        click("Extend license " + license.clientId());
+        waitForNotice(license, "Extended to ");
+        given().auth().oauth2(TestUser.admin().accessToken()).get("/api/v1/licenses/" + license.licenseId())
+                .then().header("ETag", "\"2\"").body("status", equalTo("suspended"));
+
         browser.screenshot(SCREENSHOTS.resolve("user.png"), 1280);
         browser.screenshot(SCREENSHOTS.resolve("user-390px.png"), 390);
     }
@@ -214,6 +219,34 @@ class ConsoleBrowserTest {
         for (String page : List.of("console/admin", "console/admin/users", "console/admin/audit-log")) {
             open(page);
             assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        }
+    }
+
+    /** What the browser downloads per page with an empty cache, from its Resource Timing entries. */
+    @Test
+    void everyPage_downloadsLessThan200KbOfAssets() {
+        TestUser user = Users.aUser().register();
+        user.activated();
+        signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
+        driver().executeCdpCommand("Network.enable", Map.of());
+        driver().executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            for (String page : List.of("console/sign-in", "console/admin", "console/admin/users",
+                    "console/admin/users/" + user.userId(), "console/admin/audit-log", "console/me")) {
+                open(page);
+                browser.waitUpTo(WAIT).until(driver -> "complete".equals(browser.driver().executeScript("return document.readyState")));
+                @SuppressWarnings("unchecked")
+                Map<String, Number> sizes = (Map<String, Number>) driver().executeScript("""
+                        return performance.getEntriesByType('resource').reduce(function (sum, entry) {
+                          sum.transferred += entry.transferSize; sum.decoded += entry.decodedBodySize; sum.count++;
+                          return sum; }, {transferred: 0, decoded: 0, count: 0});""");
+                System.out.printf("page weight %s: %d assets, %d bytes transferred, %d bytes decoded%n", page,
+                        sizes.get("count").longValue(), sizes.get("transferred").longValue(), sizes.get("decoded").longValue());
+                assertThat(sizes.get("count").longValue()).as(page).isPositive();
+                assertThat(sizes.get("transferred").longValue()).as(page).isPositive().isLessThan(200 * 1024);
+            }
+        } finally {
+            driver().executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
         }
     }
 

@@ -27,6 +27,12 @@ public interface LicenseApi {
     /** An admin's batch, all or nothing (as {@code POST /api/v1/admin/licenses/status-batch}). */
     List<LicenseView> changeStatuses(List<LicenseStatusChange> changes, UUID adminId);
 
+    /**
+     * An admin extends a live license by one validity period ({@code POST /api/v1/licenses/{id}/extend}),
+     * only if it is still at {@code expectedVersion}: 412, 409 for a final license, 404.
+     */
+    LicenseView extend(UUID licenseId, long expectedVersion, UUID adminId);
+
     /** The owner deactivates one of their licenses (a machine), freeing its seat; 404 if not theirs. */
     LicenseView deactivate(UUID licenseId, UUID ownerId);
 }
