@@ -2,6 +2,7 @@ package io.hybridlicense.admin;
 
 import io.hybridlicense.license.api.LicenseActivated;
 import io.hybridlicense.license.api.LicenseStatus;
+import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
@@ -35,6 +36,12 @@ class LicenseAuditRecorder {
         trail.record(new AuditTrail.Entry(actionFor(event.to()), MODULE, LICENSE, event.licenseId().toString(),
                 AuthAuditRecorder.idOf(event.actorId()), Map.of("from", event.from().wireName(),
                 "to", event.to().wireName(), "version", event.version(), "userId", event.userId().toString())));
+    }
+
+    void on(@Observes LicenseExtended event) {
+        trail.record(new AuditTrail.Entry("LICENSE_EXTENDED", MODULE, LICENSE, event.licenseId().toString(),
+                AuthAuditRecorder.idOf(event.actorId()), Map.of("from", event.from().toString(),
+                "to", event.to().toString(), "version", event.version(), "userId", event.userId().toString())));
     }
 
     void on(@Observes SubscriptionStarted event) {

@@ -32,6 +32,11 @@ final class ReportingResponses {
     record DayCount(LocalDate day, long count) {
     }
 
+    /** A count per plan (the console's seats per plan). */
+    @RegisterForReflection
+    record PlanCount(String plan, long count) {
+    }
+
     /** One page of a list; {@code nextCursor} is {@code null} on the last page. */
     @RegisterForReflection
     record Page<T>(List<T> items, String nextCursor) {

@@ -4,6 +4,7 @@ import io.hybridlicense.admin.ReportingResponses.DayCount;
 import io.hybridlicense.admin.ReportingResponses.License;
 import io.hybridlicense.admin.ReportingResponses.LicenseStats;
 import io.hybridlicense.admin.ReportingResponses.Page;
+import io.hybridlicense.admin.ReportingResponses.PlanCount;
 import io.hybridlicense.admin.ReportingResponses.PlanStats;
 import io.hybridlicense.admin.ReportingResponses.StatusStats;
 import io.hybridlicense.admin.ReportingResponses.Subscription;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +63,22 @@ class Reports {
                       AND l.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC') AS count
             FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)
             ORDER BY d.day""";
+
+    // the console's charts: sign-ups per UTC day (users_created_at_idx), seats held per plan (live licenses)
+    static final String SIGN_UPS_PER_DAY = """
+            SELECT d.day::date AS day,
+                   (SELECT count(*) FROM auth.user_report u
+                    WHERE u.created_at >= d.day AT TIME ZONE 'UTC'
+                      AND u.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC') AS count
+            FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)
+            ORDER BY d.day""";
+
+    static final String SEATS_PER_PLAN = """
+            SELECT p.plan,
+                   (SELECT count(*) FROM license.license_report l JOIN auth.user_report u ON u.id = l.user_id
+                    WHERE l.status IN ('active', 'suspended') AND u.plan = p.plan) AS seats
+            FROM unnest(?::text[]) WITH ORDINALITY AS p(plan, position)
+            ORDER BY p.position""";
 
     static final String USERS = """
             SELECT id, email, email_key, plan, admin, created_at FROM auth.user_report
@@ -124,17 +140,51 @@ class Reports {
                             Jdbc.instant(row, "oldest"), Jdbc.instant(row, "newest")));
                 }
             }
-            perDay.setObject(1, today.minusDays(STATS_DAYS - 1L).atStartOfDay());
-            perDay.setObject(2, LocalDateTime.of(today, java.time.LocalTime.MIDNIGHT));
-            List<DayCount> days = new ArrayList<>();
-            try (ResultSet row = perDay.executeQuery()) {
-                while (row.next()) {
-                    days.add(new DayCount(row.getObject("day", LocalDate.class), row.getLong("count")));
-                }
-            }
-            return new LicenseStats(statusStats, days);
+            return new LicenseStats(statusStats, lastDays(perDay, today));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the license statistics failed", e);
+        }
+    }
+
+    /** Accounts created on each of the last 30 UTC days (today included), zeros included. */
+    List<DayCount> signUpsPerDay() {
+        LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+        try (Connection connection = database.getConnection();
+             PreparedStatement perDay = connection.prepareStatement(SIGN_UPS_PER_DAY)) {
+            return lastDays(perDay, today);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the sign-ups per day failed", e);
+        }
+    }
+
+    /** Runs a per-day count over the {@link #STATS_DAYS} UTC days ending today. */
+    private static List<DayCount> lastDays(PreparedStatement perDay, LocalDate today) throws SQLException {
+        perDay.setObject(1, today.minusDays(STATS_DAYS - 1L).atStartOfDay());
+        perDay.setObject(2, today.atStartOfDay());
+        List<DayCount> days = new ArrayList<>();
+        try (ResultSet row = perDay.executeQuery()) {
+            while (row.next()) {
+                days.add(new DayCount(row.getObject("day", LocalDate.class), row.getLong("count")));
+            }
+        }
+        return days;
+    }
+
+    /** Seats in use (active or suspended licenses) per plan of their owners, every plan. */
+    List<PlanCount> seatsPerPlan() {
+        String[] plans = Arrays.stream(Plan.values()).map(Plan::wireName).toArray(String[]::new);
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(SEATS_PER_PLAN)) {
+            query.setArray(1, connection.createArrayOf("text", plans));
+            List<PlanCount> seats = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    seats.add(new PlanCount(row.getString("plan"), row.getLong("seats")));
+                }
+            }
+            return seats;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the seats per plan failed", e);
         }
     }
 

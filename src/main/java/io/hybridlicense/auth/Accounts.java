@@ -3,6 +3,7 @@ package io.hybridlicense.auth;
 import io.hybridlicense.auth.api.AdminRoleChanged;
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.auth.api.UserRegistered;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.shared.Clock;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,9 +31,11 @@ class Accounts implements AuthApi {
     private final Clock clock;
     private final Event<UserRegistered> registered;
     private final Event<AdminRoleChanged> roleChanged;
+    private final JwtTokens tokens;
 
     Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock,
-             Event<UserRegistered> registered, Event<AdminRoleChanged> roleChanged) {
+             Event<UserRegistered> registered, Event<AdminRoleChanged> roleChanged, JwtTokens tokens) {
+        this.tokens = tokens;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -105,6 +109,14 @@ class Accounts implements AuthApi {
         return user;
     }
 
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public SignedIn signIn(String email, String password, String clientAddress) {
+        UserView user = authenticate(email, password, clientAddress);
+        JwtTokens.AccessToken token = tokens.issueAccessToken(user);
+        return new SignedIn(user, token.token(), Duration.ofSeconds(token.expiresInSeconds()));
+    }
+
     private record Credentials(UserView user, String passwordHash) {
     }
 
@@ -127,8 +139,9 @@ class Accounts implements AuthApi {
     }
 
     /** Grants or revokes the admin role; the last admin cannot lose it. */
+    @Override
     @Transactional
-    UserView setAdmin(UUID userId, boolean admin, UUID actorId) {
+    public UserView setAdmin(UUID userId, boolean admin, UUID actorId) {
         UserEntity user = existing(userId, LockModeType.PESSIMISTIC_WRITE);
         if (user.admin == admin) {
             return user.toView();

@@ -1,5 +1,7 @@
 package io.hybridlicense.auth;
 
+import io.hybridlicense.auth.api.SignedIn;
+import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.auth.api.SubscriptionDirectory;
 import io.hybridlicense.auth.api.SubscriptionSummary;
 import io.hybridlicense.auth.api.UserView;
@@ -32,13 +34,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 class AuthResource {
 
     private final Accounts accounts;
-    private final JwtTokens tokens;
     private final Instance<SubscriptionDirectory> subscriptions;
     private final JsonWebToken caller;
 
-    AuthResource(Accounts accounts, JwtTokens tokens, Instance<SubscriptionDirectory> subscriptions, JsonWebToken caller) {
+    AuthResource(Accounts accounts, Instance<SubscriptionDirectory> subscriptions, JsonWebToken caller) {
         this.accounts = accounts;
-        this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.caller = caller;
     }
@@ -55,11 +55,10 @@ class AuthResource {
     @Path("/login")
     @PermitAll
     public Response login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
-        UserView user = accounts.authenticate(request.email(), request.password(), ClientAddress.of(http));
-        JwtTokens.AccessToken token = tokens.issueAccessToken(user);
+        SignedIn signedIn = accounts.signIn(request.email(), request.password(), ClientAddress.of(http));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new AuthResponses.Token(token.token(), "Bearer", token.expiresInSeconds()))
+        return Response.ok(new AuthResponses.Token(signedIn.accessToken(), "Bearer", signedIn.lifetime().toSeconds()))
                 .cacheControl(noStore).build();
     }
 

@@ -35,9 +35,18 @@ class ChangeLicenseStatus {
     /** PATCH: admins only; others see 404 for licenses not theirs and 403 for their own. */
     @Transactional
     LicenseView change(UUID licenseId, LicenseStatus target, OptionalLong expectedVersion, Caller caller) {
+        LicenseEntity license = adminTarget(licenseId, expectedVersion, caller, "Only admins change a license's status");
+        return apply(license, target, Actor.ADMIN, caller.userId());
+    }
+
+    /**
+     * The license an admin's change is for, still at the version of their If-Match: others see 404 for
+     * licenses not theirs and 403 for their own; 428 without If-Match, 412 for another version.
+     */
+    static LicenseEntity adminTarget(UUID licenseId, OptionalLong expectedVersion, Caller caller, String adminsOnly) {
         LicenseEntity license = visible(licenseId, caller);
         if (!caller.admin()) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "Only admins change a license's status"));
+            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", adminsOnly));
         }
         if (expectedVersion.isEmpty()) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition Required",
@@ -46,7 +55,7 @@ class ChangeLicenseStatus {
         if (license.version != expectedVersion.getAsLong()) {
             throw stale("The license has changed; fetch it again for its current ETag");
         }
-        return apply(license, target, Actor.ADMIN, caller.userId());
+        return license;
     }
 
     /** The owner frees the seat; admins may deactivate on behalf of the owner. */
@@ -67,13 +76,18 @@ class ChangeLicenseStatus {
         LicenseStatus from = license.status;
         license.status = target;
         license.updatedAt = clock.now();
+        flush(license);
+        changed.fire(new LicenseStatusChanged(license.id, license.userId, from, target, license.version, actorId));
+        return license.toView();
+    }
+
+    /** Writes the change now, so that a concurrent one surfaces here as 412, not at commit. */
+    static void flush(LicenseEntity license) {
         try {
             license.flush();
         } catch (OptimisticLockException | StaleStateException e) {
             throw stale("The license was changed concurrently; fetch it again");
         }
-        changed.fire(new LicenseStatusChanged(license.id, license.userId, from, target, license.version, actorId));
-        return license.toView();
     }
 
     static ProblemException stale(String detail) {

@@ -1,21 +1,31 @@
 package io.hybridlicense.license;
 
 import io.hybridlicense.license.api.LicenseApi;
+import io.hybridlicense.license.api.LicenseStatus;
+import io.hybridlicense.license.api.LicenseStatusChange;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.api.SubscriptionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @ApplicationScoped
 class LicenseFacade implements LicenseApi {
 
     private final Subscriptions subscriptions;
+    private final ChangeLicenseStatus changes;
+    private final BatchStatusUpdate batch;
+    private final ExtendLicense extension;
 
-    LicenseFacade(Subscriptions subscriptions) {
+    LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch,
+                  ExtendLicense extension) {
+        this.extension = extension;
         this.subscriptions = subscriptions;
+        this.changes = changes;
+        this.batch = batch;
     }
 
     @Override
@@ -33,5 +43,27 @@ class LicenseFacade implements LicenseApi {
     @Override
     public Optional<SubscriptionView> subscriptionOf(UUID userId) {
         return subscriptions.find(userId);
+    }
+
+    @Override
+    public LicenseView changeStatus(UUID licenseId, LicenseStatus status, long expectedVersion, UUID adminId) {
+        return changes.change(licenseId, status, OptionalLong.of(expectedVersion), new Caller(adminId, true));
+    }
+
+    @Override
+    public List<LicenseView> changeStatuses(List<LicenseStatusChange> items, UUID adminId) {
+        return batch.apply(items.stream()
+                .map(item -> new BatchStatusUpdate.Item(item.licenseId(), item.status(), item.expectedVersion()))
+                .toList(), adminId);
+    }
+
+    @Override
+    public LicenseView extend(UUID licenseId, long expectedVersion, UUID adminId) {
+        return extension.extend(licenseId, OptionalLong.of(expectedVersion), new Caller(adminId, true));
+    }
+
+    @Override
+    public LicenseView deactivate(UUID licenseId, UUID ownerId) {
+        return changes.deactivate(licenseId, new Caller(ownerId, false));
     }
 }

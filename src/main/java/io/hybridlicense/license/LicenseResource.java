@@ -3,10 +3,10 @@ package io.hybridlicense.license;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,11 +37,13 @@ class LicenseResource {
     private final ActivateLicense activation;
     private final ValidateLicense validation;
     private final ChangeLicenseStatus changes;
+    private final ExtendLicense extension;
     private final LicenseFacade licenses;
     private final JsonWebToken token;
 
     LicenseResource(ActivateLicense activation, ValidateLicense validation, ChangeLicenseStatus changes,
-                    LicenseFacade licenses, JsonWebToken token) {
+                    ExtendLicense extension, LicenseFacade licenses, JsonWebToken token) {
+        this.extension = extension;
         this.activation = activation;
         this.validation = validation;
         this.changes = changes;
@@ -54,7 +56,7 @@ class LicenseResource {
     @PermitAll
     public Response activate(@Valid @NotNull LicenseRequests.Activate request, @Context HttpServerRequest http) {
         ActivateLicense.Activation result = activation.activate(new ActivateLicenseCommand(
-                request.email(), request.password(), request.clientId(), addressOf(http)));
+                request.email(), request.password(), request.clientId(), ClientAddress.of(http)));
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(LicenseResponses.Activated.of(result)).build();
     }
@@ -99,16 +101,20 @@ class LicenseResource {
         return withETag(changes.deactivate(id, caller()));
     }
 
+    /** Admins: one more validity period, only if the license is still at the version of If-Match. */
+    @POST
+    @Path("/{id}/extend")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response extend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(extension.extend(id, ETags.versionIn(ifMatch), caller()));
+    }
+
     private Caller caller() {
         return Caller.of(token);
     }
 
     private static Response withETag(LicenseView license) {
         return Response.ok(license).header(HttpHeaders.ETAG, ETags.of(license.version())).build();
-    }
-
-    private static String addressOf(HttpServerRequest http) {
-        SocketAddress address = http.remoteAddress();
-        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }
 }

@@ -23,8 +23,23 @@ public interface AuthApi {
      */
     UserView authenticate(String email, String password, String clientAddress);
 
+    /**
+     * {@link #authenticate} (the same limits and answers), then an access token for the user: what the
+     * login endpoint and the console's sign-in both do.
+     */
+    SignedIn signIn(String email, String password, String clientAddress);
+
     Optional<UserView> findUser(UUID userId);
 
     /** Records the user's new plan; the caller (license) has already checked that it fits. */
     void changePlan(UUID userId, Plan plan);
+
+    /**
+     * Grants or revokes the admin role, audited through {@link AdminRoleChanged}. Takes effect in the
+     * user's next access token.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 404 for an unknown user, 409 {@code last-admin}
+     *         when the last admin would lose the role
+     */
+    UserView setAdmin(UUID userId, boolean admin, UUID actorId);
 }

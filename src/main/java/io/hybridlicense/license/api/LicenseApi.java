@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What other modules (admin) may ask of license. Read-only; changes go through license's own endpoints. */
+/**
+ * What other modules (admin, its console) may ask of license. The changes are the same use cases as
+ * license's own endpoints, with the same checks and audit entries; they throw
+ * {@link io.hybridlicense.shared.ProblemException} with the endpoints' statuses.
+ */
 public interface LicenseApi {
 
     Optional<LicenseView> findLicense(UUID licenseId);
@@ -13,4 +17,22 @@ public interface LicenseApi {
     List<LicenseView> licensesOf(UUID userId);
 
     Optional<SubscriptionView> subscriptionOf(UUID userId);
+
+    /**
+     * An admin changes one license's status, only if it is still at {@code expectedVersion} (the ETag
+     * the admin saw): 412 {@code precondition-failed} otherwise, 409 {@code invalid-transition}, 404.
+     */
+    LicenseView changeStatus(UUID licenseId, LicenseStatus status, long expectedVersion, UUID adminId);
+
+    /** An admin's batch, all or nothing (as {@code POST /api/v1/admin/licenses/status-batch}). */
+    List<LicenseView> changeStatuses(List<LicenseStatusChange> changes, UUID adminId);
+
+    /**
+     * An admin extends a live license by one validity period ({@code POST /api/v1/licenses/{id}/extend}),
+     * only if it is still at {@code expectedVersion}: 412, 409 for a final license, 404.
+     */
+    LicenseView extend(UUID licenseId, long expectedVersion, UUID adminId);
+
+    /** The owner deactivates one of their licenses (a machine), freeing its seat; 404 if not theirs. */
+    LicenseView deactivate(UUID licenseId, UUID ownerId);
 }

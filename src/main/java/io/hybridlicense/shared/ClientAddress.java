@@ -1,4 +1,4 @@
-package io.hybridlicense.auth;
+package io.hybridlicense.shared;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -8,12 +8,12 @@ import io.vertx.core.net.SocketAddress;
  * {@code quarkus.http.proxy.proxy-address-forwarding} (and trusted proxies) so that Vert.x reports the
  * forwarded address here.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest request) {
+    public static String of(HttpServerRequest request) {
         SocketAddress address = request.remoteAddress();
         return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }

@@ -1,0 +1,41 @@
+package io.hybridlicense.admin;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The console's session: the access token in a cookie that scripts cannot read (HttpOnly), that no
+ * other site's request carries (SameSite=Strict), sent only over HTTPS when the console is reached over
+ * HTTPS (Secure), and only to the console's paths. smallrye-jwt reads it (mp.jwt.token.cookie).
+ */
+final class ConsoleSession {
+
+    static final String COOKIE = "hl_session";
+    static final String PATH = "/console";
+    static final URI SIGN_IN = URI.create(PATH + "/sign-in");
+
+    private ConsoleSession() {
+    }
+
+    static Response.ResponseBuilder start(Response.ResponseBuilder response, String token, Duration lifetime,
+                                          HttpServerRequest request) {
+        return response.header(HttpHeaders.SET_COOKIE, cookie(token, lifetime.toSeconds(), request));
+    }
+
+    static Response.ResponseBuilder end(Response.ResponseBuilder response, HttpServerRequest request) {
+        return response.header(HttpHeaders.SET_COOKIE, cookie("", 0, request));
+    }
+
+    /** A signed-out visitor (or one whose session expired) is sent to sign in, and any stale cookie dropped. */
+    static Response toSignIn(HttpServerRequest request) {
+        return end(Response.seeOther(SIGN_IN), request).build();
+    }
+
+    private static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
+        return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
+                + ("https".equals(request.scheme()) ? "; Secure" : "");
+    }
+}

@@ -1,0 +1,26 @@
+// The console's only script besides htmx and Chart.js (CSP: script-src 'self', nothing inline).
+// htmx requests carry the CSRF token from the page's meta tag as the X-CSRF-TOKEN header.
+(function () {
+  "use strict";
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (meta) {
+      event.detail.headers["X-CSRF-TOKEN"] = meta.getAttribute("content");
+    }
+  });
+  // After a swap, move focus to its message so that keyboard and screen-reader users hear the outcome.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var notice = event.detail.elt && event.detail.elt.querySelector && event.detail.elt.querySelector(".notice");
+    if (notice) {
+      notice.setAttribute("tabindex", "-1");
+      notice.focus();
+    }
+  });
+  // A request that failed without an answer (network down) is announced, not silently dropped.
+  document.addEventListener("htmx:sendError", function () {
+    var live = document.getElementById("live");
+    if (live) {
+      live.textContent = "The server could not be reached; nothing was changed.";
+    }
+  });
+}());
