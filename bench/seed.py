@@ -10,6 +10,7 @@ import http.client
 import json
 import sys
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
@@ -38,8 +39,12 @@ def register(base, run):
 
 
 def activate(base, email, client_id):
-    status, body = post(base, "/api/v1/licenses/activate",
-                        {"email": email, "password": PASSWORD, "clientId": client_id})
+    for _ in range(20):
+        status, body = post(base, "/api/v1/licenses/activate",
+                            {"email": email, "password": PASSWORD, "clientId": client_id})
+        if status not in (429, 503):
+            break
+        time.sleep(1)
     if status != 201:
         raise SystemExit(f"activate failed: {status} {body}")
     return body["token"], client_id
@@ -50,7 +55,8 @@ def seed(base, licenses, out):
     users = -(-licenses // SEATS_PER_USER)
     with ThreadPoolExecutor(16) as pool:
         emails = list(pool.map(lambda _: register(base, run), range(users)))
-        jobs = [(emails[i // SEATS_PER_USER], f"bench-{run}-{i}") for i in range(licenses)]
+        # consecutive jobs on different accounts: the login throttle bounds the checks in flight per account
+        jobs = [(emails[i % users], f"bench-{run}-{i}") for i in range(licenses)]
         results = list(pool.map(lambda job: activate(base, *job), jobs))
     with open(out, "w") as f:
         for token, client_id in results:

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The current state of licenses, read for validation on the reactive client, never from a cache, so
@@ -51,6 +52,7 @@ class CurrentLicenses {
     private final int queriesInFlight;
     /** One batch per event-loop thread: touched only by its own thread, so it needs no locking. */
     private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);
+    private final AtomicLong queries = new AtomicLong();
 
     CurrentLicenses(Pool pool, LicenseConfig config) {
         this.pool = pool;
@@ -67,7 +69,13 @@ class CurrentLicenses {
         return batches.get().add(licenseId, context);
     }
 
+    /** Queries sent so far (tests: proof of batching). */
+    long queriesSent() {
+        return queries.get();
+    }
+
     private Future<Map<UUID, State>> read(List<UUID> ids) {
+        queries.incrementAndGet();
         return pool.preparedQuery(SELECT).execute(Tuple.of(ids.toArray(UUID[]::new))).map(CurrentLicenses::byId);
     }
 

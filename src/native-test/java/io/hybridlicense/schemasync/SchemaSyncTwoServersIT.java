@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hybridlicense.testing.PackagedAppEnvironment;
+import io.hybridlicense.testing.SecondServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,64 +41,21 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PackagedAppEnvironment.class)
 class SchemaSyncTwoServersIT {
 
-    private static Process serverB;
+    private static SecondServer serverB;
     private static int portB;
 
     @BeforeAll
     static void startSecondServer() throws Exception {
-        portB = freePort();
-        Path dataB = Path.of("target/it-data-b");
-        // server A's database, roles and keys: both servers must sign, verify and decrypt alike
-        List<String> systemProperties = new ArrayList<>();
-        PackagedAppEnvironment.appConfig().forEach((name, value) -> systemProperties.add("-D" + name + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target/it-server-b.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("HL_DATA_DIR", dataB.toString());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(portB));
-        env.put("HL_SCHEMASYNC_WORKERS", "2");
-        env.put("HL_SCHEMASYNC_ALLOWED_HOSTS", "public,loopback");
-        serverB = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        // a jar that missed the settings would start on an embedded database of its own and still be ready
-        assertThat(Files.readString(Path.of("target/it-server-b.log"))).as("server B's database")
-                .contains("Database: external PostgreSQL at " + PackagedAppEnvironment.appConfig().get("quarkus.datasource.jdbc.url"));
+        serverB = SecondServer.start("server-b", Map.of("HL_SCHEMASYNC_WORKERS", "2",
+                "HL_SCHEMASYNC_ALLOWED_HOSTS", "public,loopback"));
+        portB = serverB.port();
     }
 
     @AfterAll
     static void stopSecondServer() throws Exception {
         if (serverB != null) {
-            serverB.destroy();
-            serverB.waitFor();
+            serverB.close();
         }
-    }
-
-    /**
-     * What the build produced, as Quarkus's own integration-test launcher reads it: the native
-     * executable ({@code -Dnative}) or the fast-jar; the system properties go before {@code -jar}, where
-     * the JVM reads them (the native executable reads them from its arguments).
-     */
-    private static List<String> packagedAppCommand(List<String> systemProperties) throws IOException {
-        Properties artifact = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("target/quarkus-artifact.properties"))) {
-            artifact.load(in);
-        }
-        Path path = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
-        String type = artifact.getProperty("type");
-        if (!"native".equals(type) && !"jar".equals(type)) {
-            throw new IllegalStateException("No packaged app to start: " + artifact);
-        }
-        List<String> command = new ArrayList<>();
-        command.add("native".equals(type) ? path.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(systemProperties);
-        if ("jar".equals(type)) {
-            command.addAll(List.of("-jar", path.toString()));
-        }
-        return command;
     }
 
     @Test
@@ -190,11 +140,5 @@ class SchemaSyncTwoServersIT {
         return given().baseUri("http://127.0.0.1").port(portB).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }
