@@ -34,6 +34,7 @@ for tool in wrk pgbench python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk postgresql-client python3 curl)" >&2; exit 1; }
 done
 JVM_OPTIONS=$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile.jvm)
+MALLOC_ARENAS=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile.jvm)
 [ -n "$JVM_OPTIONS" ] || { echo "bench: no JDK_JAVA_OPTIONS in Dockerfile.jvm" >&2; exit 1; }
 
 stop_server() {
@@ -49,7 +50,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # BENCH_SERVER_OPTS: extra JVM/config options for the measured server, e.g. pool or thread sizes
 start_server() {
-  HL_DATA_DIR="$SEED/data" JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
+  HL_DATA_DIR="$SEED/data" MALLOC_ARENA_MAX="${MALLOC_ARENAS:-}" JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
     java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN ${BENCH_SERVER_OPTS:-} "$@" \
     -jar target/quarkus-app/quarkus-run.jar >>"$WORK/server.log" 2>&1 &
   SERVER=$!
@@ -185,7 +186,7 @@ cat >"$OUT/validate.md" <<MD
 | date | $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet 2>/dev/null || echo " (with local changes)") |
 | machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $java_version |
 | load average (1, 5, 15 min) | at start $load_start; after health $(cat "$OUT/health.load"), REST $(cat "$OUT/jwks.load"), validate $(cat "$OUT/validate.load"), pgbench $(cat "$OUT/pgbench.load"), storm $(cat "$OUT/validate-storm.load") |
-| JVM options | \`$JVM_OPTIONS\` (Dockerfile.jvm) \`-XX:MaxRAM=$CONTAINER_MEMORY\` ${BENCH_SERVER_OPTS:-} |
+| JVM options | \`$JVM_OPTIONS\`, \`MALLOC_ARENA_MAX=${MALLOC_ARENAS:-unset}\` (Dockerfile.jvm), \`-XX:MaxRAM=$CONTAINER_MEMORY\` (the container limit) ${BENCH_SERVER_OPTS:-} |
 | method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses (validate with clientId); embedded PostgreSQL 17; packaged JVM app; wrk, pgbench and PostgreSQL on the same machine; $total s in all |
 | **validate** | **$v_rps req/s**, p50 $v_p50 ms, **p99 $v_p99 ms**, non-2xx $v_bad |
 | /q/health/live | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |
