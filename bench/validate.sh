@@ -134,8 +134,8 @@ load >"$OUT/pgbench.load"
 unset PGPASSWORD
 
 echo "bench: validate during a login storm ($STORM_CONNECTIONS connections of correct logins: Argon2id)"
-USERS="$SEED/users.tsv" run_wrk storm-warmup "$STORM_CONNECTIONS" "$WARMUP" bench/login.lua /api/v1/auth/login
-USERS="$SEED/users.tsv" run_wrk storm "$STORM_CONNECTIONS" "$DURATION" bench/login.lua /api/v1/auth/login &
+USERS="$SEED/users.tsv" LOGIN=1 run_wrk storm-warmup "$STORM_CONNECTIONS" "$WARMUP" bench/activate.lua /api/v1/auth/login
+USERS="$SEED/users.tsv" LOGIN=1 run_wrk storm "$STORM_CONNECTIONS" "$DURATION" bench/activate.lua /api/v1/auth/login &
 STORM=$!
 sleep 1
 TOKENS="$SEED/tokens.tsv" run_wrk validate-storm "$CONNECTIONS" "$(( ${DURATION%s} - 2 ))s" bench/validate.lua /api/v1/licenses/validate

@@ -94,13 +94,7 @@ class ValidationRouteTest {
 
     @Test
     void readsInOneEventLoopTurn_goAsOneQuery_andEachGetsItsOwnRow() throws Exception {
-        TestUser owner = Users.aUser().withPlan("pro").register();
-        List<Activated> licenses = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            licenses.add(owner.activated());
-        }
-        ValidationTest.patch(TestUser.admin().accessToken(), licenses.get(1).licenseId(), "suspended");
-        ValidationTest.patch(TestUser.admin().accessToken(), licenses.get(2).licenseId(), "revoked");
+        List<Activated> licenses = licenses(4, "active", "suspended", "revoked");
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             licenses.forEach(license -> ids.add(license.licenseId()));
@@ -139,12 +133,7 @@ class ValidationRouteTest {
 
     @Test
     void parallelValidations_eachAnswerIsAboutItsOwnLicense() throws Exception {
-        TestUser owner = Users.aUser().withPlan("pro").register();
-        List<Activated> licenses = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            licenses.add(owner.activated());
-        }
-        ValidationTest.patch(TestUser.admin().accessToken(), licenses.get(0).licenseId(), "suspended");
+        List<Activated> licenses = licenses(5, "suspended");
 
         List<List<String>> answers = Concurrently.run(32, thread -> {
             List<String> mismatches = new ArrayList<>();
@@ -176,6 +165,22 @@ class ValidationRouteTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> LicenseEntity.<LicenseEntity>findById(license.licenseId()).lastValidatedAt) != null);
+    }
+
+    /** {@code count} licenses of one owner; the first ones then set to the statuses given, in order. */
+    private static List<Activated> licenses(int count, String... statuses) {
+        TestUser owner = Users.aUser().withPlan("pro").register();
+        List<Activated> licenses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            licenses.add(owner.activated());
+        }
+        String admin = TestUser.admin().accessToken();
+        for (int i = 0; i < statuses.length; i++) {
+            if (!statuses[i].equals("active")) {
+                ValidationTest.patch(admin, licenses.get(i).licenseId(), statuses[i]);
+            }
+        }
+        return licenses;
     }
 
     /** Asks for every id within one task on one event loop, as requests read in one turn would. */
