@@ -57,9 +57,14 @@ class ValidationRecorder {
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void recordSlice() {
+    void tick() {
+        recordSlice(false);
+    }
+
+    /** Writes the next slice; {@code newRound}: the ids noted so far become due now (tests). */
+    synchronized void recordSlice(boolean newRound) {
         Instant now = clock.now();
-        if (nextRound == null || !now.isBefore(nextRound)) {
+        if (newRound || nextRound == null || !now.isBefore(nextRound)) {
             nextRound = now.plus(every);
             takeSeen();
             long slices = Math.max(1, every.toMillis() / SLICE_EVERY.toMillis());
