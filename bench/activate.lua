@@ -1,5 +1,7 @@
 -- wrk script: POST /api/v1/licenses/activate for new client ids, spread over the users in USERS
--- ("email<TAB>password" per line). Each request creates a license (a full activation transaction).
+-- ("email<TAB>password" per line): each request creates a license (a full activation transaction).
+-- With LOGIN=1: POST /api/v1/auth/login with the right password instead (a login storm: one Argon2id
+-- hash per request).
 local counter = 0
 
 function setup(thread)
@@ -15,6 +17,7 @@ function init(args)
   end
   n = 0
   run = os.getenv("RUN") or "run"
+  login = os.getenv("LOGIN") == "1"
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -22,6 +25,10 @@ end
 function request()
   n = n + 1
   local user = users[((n * 2 + thread_id) % #users) + 1]
+  if login then
+    local body = string.format('{"email":"%s","password":"%s"}', user.email, user.password)
+    return wrk.format(nil, "/api/v1/auth/login", nil, body)
+  end
   local body = string.format('{"email":"%s","password":"%s","clientId":"act-%s-%d-%d"}',
     user.email, user.password, run, thread_id, n)
   return wrk.format(nil, "/api/v1/licenses/activate", nil, body)

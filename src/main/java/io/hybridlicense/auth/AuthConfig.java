@@ -54,7 +54,7 @@ public interface AuthConfig {
         @WithDefault("1")
         int parallelism();
 
-        /** Hashes computed at once; unset: one per available processor. */
+        /** Hashes computed at once; unset: one per available processor but one (at least one), leaving a core to the rest. */
         Optional<Integer> concurrentHashes();
 
         /** How long a login, activation or registration waits for a hashing slot before it gets 503. */

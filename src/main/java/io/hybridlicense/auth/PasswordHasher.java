@@ -39,7 +39,8 @@ class PasswordHasher {
     @Inject
     PasswordHasher(AuthConfig config) {
         this(config.password().memoryKib(), config.password().iterations(), config.password().parallelism(),
-                config.password().concurrentHashes().orElse(Runtime.getRuntime().availableProcessors()),
+                // one core is left to everything else: a login storm must not stall validation (docs/PERFORMANCE.md)
+                config.password().concurrentHashes().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1)),
                 config.password().slotWait());
     }
 

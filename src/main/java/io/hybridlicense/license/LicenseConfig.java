@@ -61,9 +61,27 @@ public interface LicenseConfig {
     }
 
     interface Validation {
-        /** How often the last validation times are written to {@code last_validated_at} (a Quarkus {@code every} value). */
+        /**
+         * How often each validated license's {@code last_validated_at} is written (a duration): the licenses
+         * validated in one interval are written once, spread over the next interval in small slices.
+         */
         @WithDefault("60s")
-        String recordEvery();
+        Duration recordEvery();
+
+        /**
+         * {@code true}: {@code POST /api/v1/licenses/validate} is answered by its own Vert.x route on the
+         * event loop (hand-written input checks, same contract); {@code false}: by the REST resource.
+         */
+        @WithDefault("true")
+        boolean eventLoopRoute();
+
+        /** Most license ids read by one query; {@code 1} sends one query per validation. */
+        @WithDefault("128")
+        int batchSize();
+
+        /** Queries one event loop keeps out at once; reads arriving meanwhile wait and go together in the next. */
+        @WithDefault("1")
+        int queriesInFlight();
     }
 
     default int seatsOf(Plan plan) {

@@ -6,6 +6,7 @@ import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,11 +62,16 @@ class LicenseResource {
                 .entity(LicenseResponses.Activated.of(result)).build();
     }
 
+    /**
+     * Documents validation and answers it when {@code hl.license.validation.event-loop-route=false};
+     * otherwise {@link LicenseValidationRoute} answers first, with the same contract.
+     */
     @POST
     @Path("/validate")
     @PermitAll
-    public LicenseResponses.Validation validate(@Valid @NotNull LicenseRequests.Validate request) {
-        return LicenseResponses.Validation.of(validation.validate(request.token(), request.clientId()));
+    public Uni<LicenseResponses.Validation> validate(@Valid @NotNull LicenseRequests.Validate request) {
+        return Uni.createFrom().completionStage(() -> validation.validate(request.token(), request.clientId()).toCompletionStage())
+                .map(LicenseResponses.Validation::of);
     }
 
     @GET

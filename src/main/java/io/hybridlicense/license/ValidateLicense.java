@@ -3,14 +3,16 @@ package io.hybridlicense.license;
 import io.hybridlicense.auth.api.VerifiedToken;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.shared.Clock;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The hot path: a signature check (cached per token string) and one primary-key read of the current
- * row, so a suspension or revocation shows in the very next validation. No password hashing, no
- * writes (see {@link ValidationRecorder}), no audit entry.
+ * The hot path: a signature check (cached per token string) and a read of the current row sent after
+ * the request arrived ({@link CurrentLicenses}), so a suspension or revocation shows in the very next
+ * validation. No password hashing, no writes (see {@link ValidationRecorder}), no audit entry, and
+ * nothing that blocks: it runs on the event loop.
  */
 @ApplicationScoped
 class ValidateLicense {
@@ -39,13 +41,16 @@ class ValidateLicense {
         this.clock = clock;
     }
 
-    Outcome validate(String token, String clientId) {
+    Future<Outcome> validate(String token, String clientId) {
         VerifiedToken verified = tokens.verify(token);
         UUID licenseId = verified.state() == VerifiedToken.State.INVALID ? null : parse(verified.claim(LicenseTokens.LICENSE_ID));
         if (licenseId == null) {
-            return Outcome.without(Code.INVALID_TOKEN, null);
+            return Future.succeededFuture(Outcome.without(Code.INVALID_TOKEN, null));
         }
-        CurrentLicenses.State license = currentLicenses.find(licenseId).orElse(null);
+        return currentLicenses.find(licenseId).map(license -> outcome(verified, licenseId, license, clientId));
+    }
+
+    private Outcome outcome(VerifiedToken verified, UUID licenseId, CurrentLicenses.State license, String clientId) {
         if (license == null) {
             return Outcome.without(Code.NOT_FOUND, licenseId);
         }

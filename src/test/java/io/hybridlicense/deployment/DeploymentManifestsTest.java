@@ -109,12 +109,12 @@ class DeploymentManifestsTest {
     void kubernetes_failsOnAMemoryLimitTooSmallForTheHeapShare_andOnRoot() {
         assertThat(checkKubernetes(documents -> {
             Map<String, Object> container = container(documents);
-            DeploymentChecks.map(DeploymentChecks.map(container.get("resources")).get("limits")).put("memory", "384Mi");
+            DeploymentChecks.map(DeploymentChecks.map(container.get("resources")).get("limits")).put("memory", "320Mi");
             DeploymentChecks.map(DeploymentChecks.map(DeploymentChecks.map(DeploymentChecks.map(
                     deployment(documents).get("spec")).get("template")).get("spec")).get("securityContext"))
                     .put("runAsNonRoot", false);
         })).containsExactlyInAnyOrder(
-                "kubernetes: a 384 MiB limit leaves no room for 256 MiB non-heap beside a 50 % heap",
+                "kubernetes: a 320 MiB limit leaves no room for 256 MiB non-heap beside a 25 % heap",
                 "kubernetes: the pod does not run as non-root");
     }
 

@@ -54,6 +54,13 @@ class IndexUsageTest {
     }
 
     @Test
+    void licensesByIds_theBatchedValidationRead() {
+        assertThat(plan("SELECT id, client_id, status, expires_at FROM license.licenses WHERE id = ANY("
+                + "ARRAY['4f1c2b8e-0000-4000-8000-000000000001', '4f1c2b8e-0000-4000-8000-000000000002']::uuid[])"))
+                .contains("licenses_pkey");
+    }
+
+    @Test
     void licenseById_andSubscriptionOfAUser() {
         assertThat(plan("SELECT * FROM license.licenses WHERE id = '4f1c2b8e-0000-4000-8000-000000000001'")).contains("licenses_pkey");
         assertThat(plan("SELECT * FROM license.subscriptions WHERE user_id = '4f1c2b8e-0000-4000-8000-000000000001'"))

@@ -1,0 +1,81 @@
+package io.hybridlicense.license;
+
+import io.hybridlicense.shared.Problem;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code POST /api/v1/licenses/validate} answered on the Vert.x event loop, ahead of the REST resource
+ * that documents it ({@link LicenseResource#validate}) and answers it when
+ * {@code hl.license.validation.event-loop-route=false}: no worker hop, no request context, no data
+ * binding or Bean Validation, the same answers. The application-wide HTTP rules (limits, security
+ * headers, problem+json for failures) apply as to every route.
+ */
+@ApplicationScoped
+class LicenseValidationRoute {
+
+    static final String PATH = "/api/v1/licenses/validate";
+    private static final String JSON = "application/json";
+
+    private final ValidateLicense validation;
+    private final boolean enabled;
+    private final long maxBodySize;
+
+    LicenseValidationRoute(ValidateLicense validation, LicenseConfig config,
+                           @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.validation = validation;
+        this.enabled = config.validation().eventLoopRoute();
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
+    }
+
+    void install(@Observes Router router) {
+        if (enabled) {
+            router.post(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                    .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
+                    .handler(this::validate);
+        }
+    }
+
+    /** As the resource's {@code @Consumes}: JSON, or no declared type. */
+    private static boolean isJson(String type) {
+        return type == null || type.regionMatches(true, 0, JSON, 0, JSON.length())
+                && (type.length() == JSON.length() || type.charAt(JSON.length()) == ';' || type.charAt(JSON.length()) == ' ');
+    }
+
+    private void validate(RoutingContext context) {
+        if (!isJson(context.request().getHeader("Content-Type"))) {
+            context.fail(415);
+            return;
+        }
+        Buffer body = context.body().buffer();
+        ValidationJson.Request request;
+        try {
+            request = ValidationJson.read(body == null ? new byte[0] : body.getBytes());
+        } catch (ValidationJson.Refused refused) {
+            refuse(context, refused.problem().at(context.request().path()));
+            return;
+        }
+        validation.validate(request.token(), request.clientId()).onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                context.response().putHeader("Content-Type", "application/json;charset=UTF-8")
+                        .end(ValidationJson.write(outcome.result()));
+            } else {
+                context.fail(outcome.cause());
+            }
+        });
+    }
+
+    private static void refuse(RoutingContext context, Problem problem) {
+        context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(JsonObject.mapFrom(problem).encode());
+    }
+}
