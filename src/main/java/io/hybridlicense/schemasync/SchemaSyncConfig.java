@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Settings of the schemasync module. */
 @ConfigMapping(prefix = "hl.schemasync")
-interface SchemaSyncConfig {
+public interface SchemaSyncConfig {
 
     /**
      * Where users' databases may be (SSRF protection), checked at registration and before every

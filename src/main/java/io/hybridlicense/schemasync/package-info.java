@@ -10,10 +10,13 @@
  * no other module (the caller's identity comes from the access token). The only module that connects
  * to users' databases.
  *
- * <p>Inside: {@code domain} (the aggregate), {@code target} (connections, DDL, introspection), and
- * here the use cases ({@code RegisterDataSource}, {@code RequestSchemaChange}, {@code ApplyQueuedChange},
- * {@code SettleChange}, …), the event store, the outbox and its poller (woken across instances by
- * PostgreSQL {@code NOTIFY}: {@code ChangeNotices}, {@code NoticeListener}), and the REST resources.
+ * <p>Inside, the folders follow the data's way: {@code table} (REST, requests, the use case that
+ * records a change, queries) → {@code eventstore} (events, streams, outbox rows, one transaction) →
+ * {@code outbox} (poller, dispatcher, applying and settling a change, cross-instance notices) →
+ * {@code target} (connections, DDL, introspection of users' databases). {@code datasource} registers
+ * the databases and makes connectable targets of them; {@code domain} is the pure aggregate. Here at
+ * the root: only the module's settings and the caller's identity. {@code domain} and {@code target}
+ * use nothing else of the module ({@code target} uses {@code domain}), checked by ArchitectureTest.
  * Design: {@code docs/schemasync.md} and ADR 0002.
  */
 package io.hybridlicense.schemasync;

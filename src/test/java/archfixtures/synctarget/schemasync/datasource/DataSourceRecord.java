@@ -1,0 +1,4 @@
+package archfixtures.synctarget.schemasync.datasource;
+
+public record DataSourceRecord(String host) {
+}

@@ -1,0 +1,4 @@
+package archfixtures.synctarget.schemasync.domain;
+
+public record SchemaChange(String table) {
+}
