@@ -20,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,15 +140,7 @@ class Reports {
                             Jdbc.instant(row, "oldest"), Jdbc.instant(row, "newest")));
                 }
             }
-            perDay.setObject(1, today.minusDays(STATS_DAYS - 1L).atStartOfDay());
-            perDay.setObject(2, LocalDateTime.of(today, java.time.LocalTime.MIDNIGHT));
-            List<DayCount> days = new ArrayList<>();
-            try (ResultSet row = perDay.executeQuery()) {
-                while (row.next()) {
-                    days.add(new DayCount(row.getObject("day", LocalDate.class), row.getLong("count")));
-                }
-            }
-            return new LicenseStats(statusStats, days);
+            return new LicenseStats(statusStats, lastDays(perDay, today));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the license statistics failed", e);
         }
@@ -160,18 +151,23 @@ class Reports {
         LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
         try (Connection connection = database.getConnection();
              PreparedStatement perDay = connection.prepareStatement(SIGN_UPS_PER_DAY)) {
-            perDay.setObject(1, today.minusDays(STATS_DAYS - 1L).atStartOfDay());
-            perDay.setObject(2, today.atStartOfDay());
-            List<DayCount> days = new ArrayList<>();
-            try (ResultSet row = perDay.executeQuery()) {
-                while (row.next()) {
-                    days.add(new DayCount(row.getObject("day", LocalDate.class), row.getLong("count")));
-                }
-            }
-            return days;
+            return lastDays(perDay, today);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the sign-ups per day failed", e);
         }
+    }
+
+    /** Runs a per-day count over the {@link #STATS_DAYS} UTC days ending today. */
+    private static List<DayCount> lastDays(PreparedStatement perDay, LocalDate today) throws SQLException {
+        perDay.setObject(1, today.minusDays(STATS_DAYS - 1L).atStartOfDay());
+        perDay.setObject(2, today.atStartOfDay());
+        List<DayCount> days = new ArrayList<>();
+        try (ResultSet row = perDay.executeQuery()) {
+            while (row.next()) {
+                days.add(new DayCount(row.getObject("day", LocalDate.class), row.getLong("count")));
+            }
+        }
+        return days;
     }
 
     /** Seats in use (active or suspended licenses) per plan of their owners, every plan. */

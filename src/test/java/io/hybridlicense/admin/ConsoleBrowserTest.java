@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -140,12 +140,7 @@ class ConsoleBrowserTest {
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
         open("console/admin/users/" + user.userId());
 
-        select(first);
-        select(second);
-        new Select(driver().findElement(By.id("batch-status"))).selectByValue("revoked");
-        driver().findElement(By.id("batch-apply")).click();
-        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-notice"),
-                "2 licenses now revoked."));
+        applyBatch("revoked", "2 licenses now revoked.", first, second);
         for (Activated license : List.of(first, second)) {
             given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + license.licenseId())
                     .then().body("status", equalTo("revoked"));
@@ -156,12 +151,7 @@ class ConsoleBrowserTest {
         open("console/admin/users/" + user.userId());
         given().auth().oauth2(TestUser.admin().accessToken()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("status", "suspended")).patch("/api/v1/licenses/" + third.licenseId()).then().statusCode(200);
-        select(third);
-        select(fourth);
-        new Select(driver().findElement(By.id("batch-status"))).selectByValue("revoked");
-        driver().findElement(By.id("batch-apply")).click();
-        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-notice"),
-                "Nothing was changed."));
+        applyBatch("revoked", "Nothing was changed.", third, fourth);
         given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + fourth.licenseId())
                 .then().body("status", equalTo("active"));
         given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + third.licenseId())
@@ -269,8 +259,14 @@ class ConsoleBrowserTest {
                 By.cssSelector("button[aria-label='" + label + "']"))).click();
     }
 
-    private void select(Activated license) {
-        driver().findElement(By.id("select-" + license.licenseId())).click();
+    private void applyBatch(String status, String expectedNotice, Activated... selected) {
+        for (Activated license : selected) {
+            driver().findElement(By.id("select-" + license.licenseId())).click();
+        }
+        new Select(driver().findElement(By.id("batch-status"))).selectByValue(status);
+        driver().findElement(By.id("batch-apply")).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-notice"),
+                expectedNotice));
     }
 
     private WebElement waitForNotice(Activated license, String text) {
@@ -279,7 +275,7 @@ class ConsoleBrowserTest {
         return driver().findElement(row);
     }
 
-    private static WebDriver driver() {
+    private static ChromeDriver driver() {
         return browser.driver();
     }
 }
