@@ -88,6 +88,15 @@ public interface SchemaSyncConfig {
     @WithDefault("30s")
     Duration shutdownGrace();
 
+    /**
+     * How often the scheduled drift check compares every data source with its tables' models ({@code 10m},
+     * {@code 1h}, …) and records {@code DriftDetected} where a database was changed behind the model's back;
+     * {@code off} (the default) runs no scheduled check. Read by {@code table.DriftCheckJob}'s
+     * {@code @Scheduled}; {@code GET /api/v1/datasources/{id}/drift} checks on demand either way.
+     */
+    @WithDefault("off")
+    String driftCheckInterval();
+
     /** How many changes this server applies at once (each on its own table). */
     @WithDefault("8")
     int workers();

@@ -65,7 +65,7 @@ public class DataSources {
         return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ? FOR UPDATE", this::map, id);
     }
 
-    List<DataSourceRecord> list(String ownerIdOrNullForAll) {
+    public List<DataSourceRecord> list(String ownerIdOrNullForAll) {
         return ownerIdOrNullForAll == null
                 ? jdbc.list("SELECT " + COLUMNS + " FROM schemasync.datasource ORDER BY created_at, id", this::map)
                 : jdbc.list("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE owner_id = ? ORDER BY created_at, id",

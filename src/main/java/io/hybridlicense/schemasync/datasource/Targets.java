@@ -3,6 +3,9 @@ package io.hybridlicense.schemasync.datasource;
 import io.hybridlicense.schemasync.SchemaSyncConfig;
 import io.hybridlicense.schemasync.domain.Dialect;
 import io.hybridlicense.schemasync.target.AddressPolicy;
+import io.hybridlicense.schemasync.target.AttemptDeadline;
+import io.hybridlicense.schemasync.target.CatalogSnapshot;
+import io.hybridlicense.schemasync.target.ChangeFailure;
 import io.hybridlicense.schemasync.target.ChangeApplier;
 import io.hybridlicense.schemasync.target.CoreDatabaseGuard;
 import io.hybridlicense.schemasync.target.TargetConnector;
@@ -51,6 +54,15 @@ public class Targets {
         this.connector = new TargetConnector(config.connectTimeout(), config.statementTimeout(),
                 new CoreDatabaseGuard(coreIdentity(core)));
         this.applier = new ChangeApplier(connector, config.workers());
+    }
+
+    /**
+     * Reads the whole catalogue of a user's database, within one attempt's deadline.
+     *
+     * @throws ChangeFailure when it cannot be reached or read
+     */
+    public CatalogSnapshot snapshot(DataSourceRecord ds) throws ChangeFailure {
+        return CatalogSnapshot.read(connector, spec(ds), AttemptDeadline.in(config.attemptTimeout(), config.statementTimeout()));
     }
 
     public ChangeApplier applier() {

@@ -19,6 +19,8 @@ public final class ChangeKinds {
             return "drop-column";
         } else if (change instanceof SchemaChange.RenameTable) {
             return "rename-table";
+        } else if (change instanceof SchemaChange.Reshape reshape) {
+            return reshape.kind();
         }
         return "drop-table";
     }

@@ -14,11 +14,16 @@ public final class ChangeRefused extends RuntimeException {
         /** The column named does not exist. */
         NOT_FOUND,
         /** The dialect cannot make this change in place. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** The user's database has drifted from the model: reconcile first. */
+        DRIFTED,
+        /** The change would lose the data of some columns and was not allowed to. */
+        DATA_LOSS
     }
 
     private final Reason reason;
     private final String field;
+    private final java.util.List<String> columns;
 
     public ChangeRefused(Reason reason, String detail) {
         this(reason, detail, null);
@@ -26,9 +31,25 @@ public final class ChangeRefused extends RuntimeException {
 
     /** @param field the request field at fault ({@code default}), or {@code null} */
     public ChangeRefused(Reason reason, String detail, String field) {
+        this(reason, detail, field, java.util.List.of());
+    }
+
+    private ChangeRefused(Reason reason, String detail, String field, java.util.List<String> columns) {
         super(detail, null, false, false);
         this.reason = reason;
         this.field = field;
+        this.columns = java.util.List.copyOf(columns);
+    }
+
+    /** {@code DATA_LOSS}: naming the columns whose data would be lost. */
+    public static ChangeRefused dataLoss(java.util.List<String> columns) {
+        return new ChangeRefused(Reason.DATA_LOSS, "The change would lose the data of column(s) " + String.join(", ", columns)
+                + "; send allowDataLoss: true to make it anyway", null, columns);
+    }
+
+    /** The columns concerned ({@code DATA_LOSS}); empty otherwise. */
+    public java.util.List<String> columns() {
+        return columns;
     }
 
     public Reason reason() {

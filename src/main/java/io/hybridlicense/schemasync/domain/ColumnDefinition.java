@@ -26,8 +26,38 @@ public record ColumnDefinition(String name, String type, boolean nullable, Objec
                 DefaultValuePolicy.requireFits(columnType, defaultValue, dialect), key);
     }
 
+    /**
+     * A column read from the user's database whose type has a portable equivalent: its default is
+     * checked like a requested one. Its name is the database's own and is not held to {@link NamePolicy}.
+     *
+     * @throws ChangeRefused when the default does not fit the type (the caller keeps the column native)
+     */
+    public static ColumnDefinition imported(String name, ColumnType type, boolean nullable, Object defaultValue,
+                                            boolean primaryKey, Dialect dialect) {
+        if (type.isNative()) {
+            throw new IllegalArgumentException("Not a portable type: " + type);
+        }
+        requireScalar(defaultValue);
+        return new ColumnDefinition(name, type.toString(), nullable, DefaultValuePolicy.requireFits(type, defaultValue, dialect),
+                primaryKey);
+    }
+
+    /**
+     * A column read from the user's database with no portable equivalent: its type is kept as
+     * {@code native:<type>} and its default as the database's expression, both only ever compared, never rendered.
+     */
+    public static ColumnDefinition nativeColumn(String name, String nativeType, boolean nullable, String defaultExpression,
+                                                boolean primaryKey) {
+        return new ColumnDefinition(name, ColumnType.NATIVE + nativeType, nullable, defaultExpression, primaryKey);
+    }
+
     public ColumnType columnType() {
-        return ColumnType.parse(type);
+        return ColumnType.ofStored(type);
+    }
+
+    /** Not an is-getter on purpose: Jackson would write it into every stored event. */
+    public boolean hasNativeType() {
+        return columnType().isNative();
     }
 
     /** Whether the default is the expression {@value DefaultValuePolicy#CURRENT_TIMESTAMP}, not a value. */

@@ -39,6 +39,47 @@ public record ColumnType(String base, int length, int scale) {
         return new ColumnType("numeric", precision, scale);
     }
 
+    /** Prefix of a type kept as the user's database spells it, because it has no portable equivalent. */
+    public static final String NATIVE = "native:";
+
+    /**
+     * A type as stored in the model: a portable one, or {@code native:<type>} for an imported column
+     * whose type has no portable equivalent (never accepted from a request: {@link #parse} refuses it).
+     */
+    public static ColumnType ofStored(String canonical) {
+        return canonical != null && canonical.startsWith(NATIVE) ? new ColumnType(canonical, 0, 0) : parse(canonical);
+    }
+
+    /** A column of this type can be renamed or dropped, never altered, added or created by schemasync. */
+    public boolean isNative() {
+        return base.startsWith(NATIVE);
+    }
+
+    /**
+     * Whether every value of this type is a value of {@code wider} as well, so that changing a column
+     * from this type to that one loses nothing.
+     */
+    public boolean fitsInto(ColumnType wider) {
+        if (equals(wider)) {
+            return true;
+        }
+        if (isNative() || wider.isNative()) {
+            return false;
+        }
+        if (wider.base.equals("text")) {
+            return true; // every portable value has a text form
+        }
+        return switch (base) {
+            case "integer" -> wider.base.equals("bigint") || wider.base.equals("numeric") && wider.length - wider.scale >= 10;
+            case "bigint" -> wider.base.equals("numeric") && wider.length - wider.scale >= 19;
+            case "varchar" -> wider.base.equals("varchar") && wider.length >= length;
+            case "numeric" -> wider.base.equals("numeric") && wider.scale >= scale && wider.length - wider.scale >= length - scale;
+            case "date" -> wider.base.equals("timestamp");
+            case "uuid" -> wider.base.equals("varchar") && wider.length >= 36;
+            default -> false;
+        };
+    }
+
     /** Text-like types cannot be keys on MariaDB/MySQL without a prefix length. */
     public boolean isUnboundedText() {
         return base.equals("text") || base.equals("json");

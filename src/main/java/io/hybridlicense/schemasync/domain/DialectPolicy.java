@@ -16,6 +16,7 @@ final class DialectPolicy {
             throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "A table needs at least one column");
         }
         for (ColumnDefinition column : columns) {
+            requirePortable(dialect, column);
             if (column.primaryKey() && column.columnType().isUnboundedText() && isMySqlFamily(dialect)) {
                 unsupported(dialect, "a text or json column cannot be a primary key");
             }
@@ -24,6 +25,7 @@ final class DialectPolicy {
     }
 
     static void checkAdd(Dialect dialect, ColumnDefinition column) {
+        requirePortable(dialect, column);
         if (column.primaryKey()) {
             unsupported(dialect, "a primary key column can only be declared when the table is created");
         }
@@ -35,6 +37,13 @@ final class DialectPolicy {
 
     static void checkAlter(Dialect dialect, SchemaChange.AlterColumn change) {
         boolean inPlace = change.changesType() || change.changesNullability() || change.changesDefault();
+        if (inPlace && (change.before().hasNativeType() || change.after().hasNativeType())) {
+            unsupported(dialect, "a column of a native type (" + (change.before().hasNativeType() ? change.before() : change.after()).type()
+                    + ") can be renamed or dropped, not altered");
+        }
+        if (change.before().primaryKey() != change.after().primaryKey()) {
+            unsupported(dialect, "a column cannot become or stop being part of the primary key");
+        }
         if (dialect == Dialect.SQLITE && inPlace) {
             unsupported(dialect, "only renaming a column is possible without rebuilding the table");
         }
@@ -54,6 +63,12 @@ final class DialectPolicy {
         }
         if (dialect == Dialect.SQLITE && column.primaryKey()) {
             unsupported(dialect, "a primary key column cannot be dropped");
+        }
+    }
+
+    private static void requirePortable(Dialect dialect, ColumnDefinition column) {
+        if (column.hasNativeType()) {
+            unsupported(dialect, "a column of a native type (" + column.type() + ") cannot be created by schemasync");
         }
     }
 

@@ -44,4 +44,25 @@ public sealed interface SchemaChange {
 
     record DropTable(String table) implements SchemaChange {
     }
+
+    /**
+     * Several changes run as one (a reconciliation or a revert): from one whole shape of the table to
+     * another. {@code kind} is {@code reconcile} or {@code revert}.
+     */
+    record Reshape(String kind, TableShape from, TableShape to) implements SchemaChange {
+
+        @Override
+        public String table() {
+            return from.exists() ? from.name() : to.name();
+        }
+
+        /** The steps in order, each with the shape of the table just before it. */
+        public java.util.List<Step> steps() {
+            return ReshapePlan.steps(from, to);
+        }
+    }
+
+    /** One step of a {@link Reshape}. */
+    record Step(SchemaChange change, TableShape before) {
+    }
 }

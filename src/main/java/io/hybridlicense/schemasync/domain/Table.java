@@ -8,6 +8,12 @@ import io.hybridlicense.schemasync.domain.TableEvent.ColumnDropRequested;
 import io.hybridlicense.schemasync.domain.TableEvent.TableCreationRequested;
 import io.hybridlicense.schemasync.domain.TableEvent.TableDropRequested;
 import io.hybridlicense.schemasync.domain.TableEvent.TableRenameRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.DriftAdopted;
+import io.hybridlicense.schemasync.domain.TableEvent.DriftCleared;
+import io.hybridlicense.schemasync.domain.TableEvent.DriftDetected;
+import io.hybridlicense.schemasync.domain.TableEvent.ReconcileRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.RevertRequested;
+import io.hybridlicense.schemasync.domain.TableEvent.TableImported;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +48,7 @@ public final class Table {
     private int eventCount;
     private boolean everExisted;
     private ChangeRejected lastRejection;
+    private List<Drift> drift = List.of();
 
     private Table(UUID id, Dialect dialect) {
         this.id = id;
@@ -78,7 +85,7 @@ public final class Table {
     public List<TableEvent> alterColumn(String name, ColumnAlteration alteration) {
         TableShape shape = requireLive();
         ColumnDefinition before = requireColumn(shape, name);
-        ColumnDefinition after = alteration.applyTo(before, dialect);
+        ColumnDefinition after = before.hasNativeType() ? renameOnly(before, alteration) : alteration.applyTo(before, dialect);
         if (!after.name().equalsIgnoreCase(before.name()) && shape.column(after.name()).isPresent()) {
             throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "A column of that name already exists");
         }
@@ -107,6 +114,113 @@ public final class Table {
     public List<TableEvent> drop() {
         requireLive();
         return List.of(new TableDropRequested(version + 1));
+    }
+
+    /**
+     * Takes over a table that already exists in the user's database, as the catalogue shows it: synced
+     * at once, no DDL. Its names are the database's own and are not held to {@link NamePolicy}.
+     */
+    public List<TableEvent> importTable(UUID datasource, String name, List<ColumnDefinition> columns) {
+        if (eventCount > 0) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The table is already managed");
+        }
+        requireDistinctNames(columns);
+        return List.of(new TableImported(version + 1, datasource, name, columns));
+    }
+
+    /**
+     * Records what a comparison with the user's database found, if that is news. A table with changes
+     * in flight is not judged (the database is between two shapes of the model).
+     *
+     * @param differences empty when the database matches the confirmed model
+     */
+    public List<TableEvent> recordDrift(List<Drift> differences) {
+        if (!pending.isEmpty() || eventCount == 0 || differences.equals(drift) || !confirmed.exists() && differences.isEmpty()) {
+            return List.of();
+        }
+        return List.of(differences.isEmpty() ? new DriftCleared(version) : new DriftDetected(version, List.copyOf(differences)));
+    }
+
+    /** Reconciles by adopting: the database's actual shape becomes the model, as a new version (no DDL). */
+    public List<TableEvent> adopt(TableShape actual) {
+        requireSettled();
+        if (actual.equals(confirmed) || !actual.exists() && !confirmed.exists()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The database already matches the model");
+        }
+        return List.of(new DriftAdopted(version + 1, actual.exists() ? actual.name() : confirmed.name(),
+                actual.columns(), actual.exists()));
+    }
+
+    /**
+     * Reconciles by applying: queues, as one change, the DDL that brings the database from its actual
+     * shape back to the model.
+     *
+     * @throws ChangeRefused {@code DATA_LOSS} naming the columns whose data it would lose, unless allowed
+     */
+    public List<TableEvent> reconcileByApplying(TableShape actual, boolean allowDataLoss) {
+        requireSettled();
+        if (!confirmed.exists()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The table is dropped in the model: adopt instead");
+        }
+        if (actual.equals(confirmed)) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The database already matches the model");
+        }
+        requirePossible(ReshapePlan.steps(actual, confirmed), allowDataLoss);
+        return List.of(new ReconcileRequested(version + 1, actual.exists() ? actual.name() : confirmed.name(),
+                actual.columns(), actual.exists()));
+    }
+
+    /**
+     * Queues, as one change, what brings the table back to {@code then}, its shape at {@code toVersion}.
+     *
+     * @throws ChangeRefused {@code DATA_LOSS} naming the columns whose data it would lose, unless allowed
+     */
+    public List<TableEvent> revert(int toVersion, TableShape then, boolean allowDataLoss) {
+        TableShape now = requireLive();
+        if (toVersion < 1 || toVersion > version) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "toVersion must be between 1 and " + version,
+                    "toVersion");
+        }
+        if (!then.exists()) {
+            throw new ChangeRefused(ChangeRefused.Reason.UNSUPPORTED, "The table did not exist at version " + toVersion,
+                    "toVersion");
+        }
+        if (then.equals(now)) {
+            throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "The table already looks as it did at version "
+                    + toVersion, "toVersion");
+        }
+        if (!then.name().equals(now.name())) {
+            NamePolicy.requireValid(then.name(), dialect, "table");
+        }
+        requirePossible(ReshapePlan.steps(now, then), allowDataLoss);
+        return List.of(new RevertRequested(version + 1, toVersion, then.name(), then.columns()));
+    }
+
+    private void requirePossible(List<SchemaChange.Step> steps, boolean allowDataLoss) {
+        ReshapePlan.check(dialect, steps);
+        List<String> losing = ReshapePlan.columnsLosingData(steps);
+        if (!losing.isEmpty() && !allowDataLoss) {
+            throw ChangeRefused.dataLoss(losing);
+        }
+    }
+
+    private void requireSettled() {
+        if (eventCount == 0) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "The table was never created");
+        }
+        if (!pending.isEmpty()) {
+            throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, "Changes are pending; reconcile once they are settled");
+        }
+    }
+
+    private static ColumnDefinition renameOnly(ColumnDefinition before, ColumnAlteration alteration) {
+        if (alteration.type() != null || alteration.nullable() != null || alteration.defaultValue() != null
+                || alteration.dropDefault() || alteration.newName() == null) {
+            throw new ChangeRefused(ChangeRefused.Reason.UNSUPPORTED, "A column of a native type (" + before.type()
+                    + ") can be renamed or dropped, not altered");
+        }
+        return new ColumnDefinition(alteration.newName(), before.type(), before.nullable(), before.defaultValue(),
+                before.primaryKey());
     }
 
     /** The user's database has the change. Settling a change twice yields nothing (at-least-once delivery). */
@@ -152,6 +266,22 @@ public final class Table {
             request(e.change(), new SchemaChange.RenameTable(latest().name(), e.newName()), latest().renamed(e.newName()));
         } else if (event instanceof TableDropRequested e) {
             request(e.change(), new SchemaChange.DropTable(latest().name()), latest().dropped());
+        } else if (event instanceof TableImported e) {
+            datasourceId = e.datasourceId();
+            settleAs(e.change(), new TableShape(e.name(), e.columns(), true));
+        } else if (event instanceof DriftDetected e) {
+            drift = e.differences();
+        } else if (event instanceof DriftCleared) {
+            drift = List.of();
+        } else if (event instanceof DriftAdopted e) {
+            settleAs(e.change(), new TableShape(e.name(), e.columns(), e.exists()));
+        } else if (event instanceof ReconcileRequested e) {
+            drift = List.of();
+            request(e.change(), new SchemaChange.Reshape("reconcile",
+                    new TableShape(e.actualName(), e.actualColumns(), e.actualExists()), latest()), latest());
+        } else if (event instanceof RevertRequested e) {
+            TableShape then = new TableShape(e.name(), e.columns(), true);
+            request(e.change(), new SchemaChange.Reshape("revert", latest(), then), then);
         } else if (event instanceof ChangeConfirmed e) {
             confirmed = pending.remove(e.change()).after();
             syncedVersion = e.change();
@@ -165,6 +295,16 @@ public final class Table {
         }
     }
 
+    /** A new version that is confirmed as it is recorded: the database already has it. */
+    private void settleAs(int change, TableShape shape) {
+        version = change;
+        syncedVersion = change;
+        confirmed = shape;
+        everExisted |= shape.exists();
+        drift = List.of();
+        lastRejection = null;
+    }
+
     private void request(int change, SchemaChange schemaChange, TableShape after) {
         version = change;
         pending.put(change, new Pending(schemaChange, after));
@@ -175,6 +315,11 @@ public final class Table {
         if (eventCount == 0 || !shape.exists()) {
             throw new ChangeRefused(ChangeRefused.Reason.CONFLICT, everExisted || !pending.isEmpty()
                     ? "The table is dropped" : "The table was never created");
+        }
+        if (!drift.isEmpty()) {
+            // the executor must never act on a model it knows is wrong
+            throw new ChangeRefused(ChangeRefused.Reason.DRIFTED, "The database no longer matches this table's model ("
+                    + drift.size() + " difference(s)); reconcile it first (POST .../reconcile, apply or adopt)");
         }
         return shape;
     }
@@ -264,6 +409,11 @@ public final class Table {
     /** How many events the stream holds: the expected version for the next append. */
     public int eventCount() {
         return eventCount;
+    }
+
+    /** How the user's database was last found to differ from the confirmed model; empty when it matches. */
+    public List<Drift> drift() {
+        return drift;
     }
 
     public ChangeRejected lastRejection() {

@@ -36,7 +36,9 @@ public class EventStore {
                     TableEvent.TableCreationRequested.class, TableEvent.ColumnAdditionRequested.class,
                     TableEvent.ColumnAlterationRequested.class, TableEvent.ColumnDropRequested.class,
                     TableEvent.TableRenameRequested.class, TableEvent.TableDropRequested.class,
-                    TableEvent.ChangeConfirmed.class, TableEvent.ChangeRejected.class)
+                    TableEvent.ChangeConfirmed.class, TableEvent.ChangeRejected.class, TableEvent.TableImported.class,
+                    TableEvent.DriftDetected.class, TableEvent.DriftCleared.class, TableEvent.DriftAdopted.class,
+                    TableEvent.ReconcileRequested.class, TableEvent.RevertRequested.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final Jdbc jdbc;

@@ -42,6 +42,12 @@ public class TableStreams {
                 row -> row.getObject(1, UUID.class), datasourceId);
     }
 
+    /** The names (lower case) the tables of a data source hold. */
+    public Set<String> heldNames(UUID datasourceId) {
+        return Set.copyOf(jdbc.list("SELECT lower_name FROM schemasync.table_name_claim WHERE datasource_id = ?",
+                row -> row.getString(1), datasourceId));
+    }
+
     /**
      * Makes the stream hold exactly {@code names} (lower case).
      *
@@ -58,8 +64,9 @@ public class TableStreams {
                 return Optional.of(name);
             }
         }
-        jdbc.update("DELETE FROM schemasync.table_name_claim WHERE table_id = ? AND NOT (lower_name = ANY (?::text[]))",
-                tableId, Jdbc.arrayLiteral(names));
+        // an array parameter, not a literal: imported names are the database's own and may hold any character
+        jdbc.update("DELETE FROM schemasync.table_name_claim WHERE table_id = ? AND NOT (lower_name = ANY (?))",
+                tableId, names.toArray(String[]::new));
         return Optional.empty();
     }
 }

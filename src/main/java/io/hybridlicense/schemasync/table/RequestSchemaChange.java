@@ -34,8 +34,12 @@ class RequestSchemaChange {
 
     private static final int MAX_TRIES = 50;
 
-    /** What the API answers: the table and the version the change introduced. */
-    record Accepted(UUID tableId, int version) {
+    /**
+     * What the API answers: the table and the version the change introduced.
+     *
+     * @param queued whether DDL was queued (else the events took effect at once, as adopting does)
+     */
+    record Accepted(UUID tableId, int version, boolean queued) {
     }
 
     private final DataSources dataSources;
@@ -88,11 +92,12 @@ class RequestSchemaChange {
                             .filter(r -> caller.canSee(r.ownerId()))
                             .orElseThrow(() -> ProblemException.notFound("Table " + tableId));
                     DataSourceRecord ds = dataSources.findForShare(registration.datasourceId()).orElseThrow();
-                    Table table = Table.replay(tableId, ds.dialect(), events.load(tableId).stream().map(EventStore.Stored::event).toList());
+                    List<TableEvent> history = events.load(tableId).stream().map(EventStore.Stored::event).toList();
+                    Table table = Table.replay(tableId, ds.dialect(), history);
                     if (ifMatch != null && ifMatch != table.version()) {
                         throw stale(table.version());
                     }
-                    return record(caller, ds, table, command.decide(table, ds.dialect()));
+                    return record(caller, ds, table, command.decide(table, ds.dialect(), history));
                 });
             } catch (ConcurrentAppend raced) {
                 // Decide again on the fresh events; with If-Match that re-checks the version, since an
@@ -104,7 +109,7 @@ class RequestSchemaChange {
         }
     }
 
-    private Accepted record(Caller caller, DataSourceRecord ds, Table table, List<TableEvent> decided) {
+    Accepted record(Caller caller, DataSourceRecord ds, Table table, List<TableEvent> decided) {
         java.util.Set<String> namesBefore = table.heldNames();
         events.append(table.id(), table.eventCount(), decided, Map.of("actorId", caller.userId()));
         decided.forEach(table::apply);
@@ -113,14 +118,21 @@ class RequestSchemaChange {
                 throw ProblemException.conflict("table-name-taken", "Another table of this data source uses that name");
             });
         }
+        boolean queuedAny = false;
         for (TableEvent event : decided) {
+            if (!event.queuesDdl()) {
+                continue;
+            }
+            queuedAny = true;
             SchemaChange change = table.pendingChange(event.change());
             String kind = ChangeKinds.of(change);
             outbox.enqueue(table.id(), event.change(), ds.id(), kind, change.table());
             requested.fire(new SchemaChangeRequested(table.id(), ds.id(), event.change(), kind, change.table(), caller.userId()));
         }
-        queued.fire(new ChangeQueued(table.id()));
-        return new Accepted(table.id(), table.version());
+        if (queuedAny) {
+            queued.fire(new ChangeQueued(table.id()));
+        }
+        return new Accepted(table.id(), table.version(), queuedAny);
     }
 
     private static ProblemException stale(int current) {

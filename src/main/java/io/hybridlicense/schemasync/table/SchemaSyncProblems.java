@@ -18,6 +18,10 @@ class SchemaSyncProblems {
             case CONFLICT -> Problem.of(409, "conflict", "Conflict", refused.getMessage());
             case NOT_FOUND -> Problem.of(404, "column-not-found", "Not Found", refused.getMessage());
             case UNSUPPORTED -> Problem.of(422, "unsupported-change", "Unprocessable Content", refused.getMessage());
+            case DRIFTED -> Problem.of(409, "drifted", "Conflict", refused.getMessage());
+            case DATA_LOSS -> Problem.of(422, "data-loss", "Unprocessable Content", refused.getMessage())
+                    .withErrors(refused.columns().stream()
+                            .map(column -> new Problem.FieldError("columns." + column, "its data would be lost")).toList());
         };
         problem = refused.field().map(field -> List.of(new Problem.FieldError(field, refused.getMessage())))
                 .map(problem::withErrors).orElse(problem);

@@ -2,7 +2,9 @@ package io.hybridlicense.schemasync.table;
 
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
+import io.hybridlicense.schemasync.api.DriftView;
 import io.hybridlicense.schemasync.domain.ColumnDefinition;
+import io.hybridlicense.schemasync.domain.Drift;
 import io.hybridlicense.schemasync.domain.TableEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -15,7 +17,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         TableEvent.TableCreationRequested.class, TableEvent.ColumnAdditionRequested.class,
         TableEvent.ColumnAlterationRequested.class, TableEvent.ColumnDropRequested.class,
         TableEvent.TableRenameRequested.class, TableEvent.TableDropRequested.class,
-        TableEvent.ChangeConfirmed.class, TableEvent.ChangeRejected.class, ColumnDefinition.class,
+        TableEvent.ChangeConfirmed.class, TableEvent.ChangeRejected.class, TableEvent.TableImported.class,
+        TableEvent.DriftDetected.class, TableEvent.DriftCleared.class, TableEvent.DriftAdopted.class,
+        TableEvent.ReconcileRequested.class, TableEvent.RevertRequested.class, Drift.class, DriftView.class,
+        DriftReport.class, DriftReport.TableDrift.class, TableRequests.ImportResponse.class, ColumnDefinition.class,
         EventView.class, TableRequests.ChangeResponse.class, TableView.class, ColumnView.class})
 final class SchemaSyncReflection {
 

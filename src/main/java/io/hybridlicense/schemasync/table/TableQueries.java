@@ -2,6 +2,8 @@ package io.hybridlicense.schemasync.table;
 
 import io.hybridlicense.schemasync.Caller;
 import io.hybridlicense.schemasync.api.ColumnView;
+import io.hybridlicense.schemasync.api.DriftView;
+import io.hybridlicense.schemasync.domain.Drift;
 import io.hybridlicense.schemasync.api.SchemaSyncApi;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -85,6 +87,11 @@ class TableQueries implements SchemaSyncApi {
         List<ColumnView> columns = table.latest().columns().stream()
                 .map(c -> new ColumnView(c.name(), c.type(), c.nullable(), c.defaultValue(), c.primaryKey())).toList();
         return new TableView(table.id(), table.datasourceId(), table.latest().name(), columns,
-                table.status().name().toLowerCase(Locale.ROOT), table.version(), table.syncedVersion(), lastError);
+                table.status().name().toLowerCase(Locale.ROOT), table.version(), table.syncedVersion(), lastError,
+                driftViews(table.drift()));
+    }
+
+    static List<DriftView> driftViews(List<Drift> drift) {
+        return drift.stream().map(d -> new DriftView(d.kind(), d.column(), d.expected(), d.actual())).toList();
     }
 }

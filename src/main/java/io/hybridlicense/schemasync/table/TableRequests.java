@@ -2,7 +2,10 @@ package io.hybridlicense.schemasync.table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -32,6 +35,23 @@ final class TableRequests {
 
     /** {@code PATCH /api/v1/tables/{id}}: renames the table. */
     record RenameTableRequest(@NotNull String name) {
+    }
+
+    /** {@code POST /api/v1/tables/{id}/revert}. */
+    record RevertRequest(@NotNull @Min(1) @Max(999_999_999) Integer toVersion, Boolean allowDataLoss) {
+    }
+
+    /** {@code POST /api/v1/tables/{id}/reconcile}; {@code allowDataLoss} lets {@code apply} drop or narrow columns. */
+    record ReconcileRequest(@NotNull @Pattern(regexp = "apply|adopt", message = "must be apply or adopt") String strategy,
+                            Boolean allowDataLoss) {
+    }
+
+    /** {@code POST /api/v1/datasources/{dsId}/import}: the tables to take over; absent, every table not yet managed. */
+    record ImportRequest(@Size(min = 1, max = 500) List<@NotNull @Size(min = 1, max = 128) String> tables) {
+    }
+
+    /** What an import answers: the tables now managed, each synced. */
+    record ImportResponse(List<io.hybridlicense.schemasync.api.TableView> tables) {
     }
 
     /** What a change request answers (202). */

@@ -10,7 +10,9 @@ import io.hybridlicense.schemasync.table.TableRequests.AlterColumnRequest;
 import io.hybridlicense.schemasync.table.TableRequests.ChangeResponse;
 import io.hybridlicense.schemasync.table.TableRequests.ColumnRequest;
 import io.hybridlicense.schemasync.table.TableRequests.CreateTableRequest;
+import io.hybridlicense.schemasync.table.TableRequests.ReconcileRequest;
 import io.hybridlicense.schemasync.table.TableRequests.RenameTableRequest;
+import io.hybridlicense.schemasync.table.TableRequests.RevertRequest;
 import io.hybridlicense.shared.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,9 +57,11 @@ class TableResource {
     private final TableQueries queries;
     private final Settlements settlements;
     private final DataSources dataSources;
+    private final Catalogues catalogues;
 
     TableResource(JsonWebToken token, RequestSchemaChange changes, TableQueries queries, Settlements settlements,
-                  DataSources dataSources) {
+                  DataSources dataSources, Catalogues catalogues) {
+        this.catalogues = catalogues;
         this.token = token;
         this.changes = changes;
         this.queries = queries;
@@ -145,6 +149,35 @@ class TableResource {
     public CompletionStage<Response> drop(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.DropTable());
+    }
+
+    /** Back to the table's shape at a version, as one change; 422 {@code data-loss} names what it would lose. */
+    @POST
+    @Path("/tables/{id}/revert")
+    public CompletionStage<Response> revert(@PathParam("id") UUID id, @Valid @NotNull RevertRequest request,
+                                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
+        return change(id, ifMatch, prefer, new SchemaChangeCommand.Revert(request.toVersion(),
+                Boolean.TRUE.equals(request.allowDataLoss())));
+    }
+
+    /**
+     * Reconciles a drifted table: {@code adopt} records the database's shape as the model (200, no DDL),
+     * {@code apply} queues the DDL that brings the database back to the model (202, like any change).
+     */
+    @POST
+    @Path("/tables/{id}/reconcile")
+    public CompletionStage<Response> reconcile(@PathParam("id") UUID id, @Valid @NotNull ReconcileRequest request,
+                                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
+        TableStreams.Registration registration = visible(id);
+        var ds = dataSources.find(registration.datasourceId()).orElseThrow(() -> ProblemException.notFound("Table " + id));
+        SchemaChangeCommand command = new SchemaChangeCommand.Reconcile(request.strategy(), catalogues.read(ds),
+                Boolean.TRUE.equals(request.allowDataLoss()));
+        RequestSchemaChange.Accepted accepted = changes.change(Caller.of(token), id, Prefer.ifMatchVersion(ifMatch), command);
+        if (accepted.queued()) {
+            return accepted(accepted, prefer);
+        }
+        TableView now = queries.table(id).orElseThrow();
+        return CompletableFuture.completedFuture(Response.ok(now).tag(Integer.toString(now.version())).build());
     }
 
     private CompletionStage<Response> change(UUID id, String ifMatch, String prefer, SchemaChangeCommand command) {

@@ -29,6 +29,10 @@ public final class ChangeApplier {
 
     /** What is known about the table before the change and about earlier attempts of it. */
     public record Context(TableShape before, boolean mayHaveRunBefore, AttemptDeadline deadline) {
+
+        Context before(TableShape shape) {
+            return new Context(shape, mayHaveRunBefore, deadline);
+        }
     }
 
     private final TargetConnector connector;
@@ -68,19 +72,25 @@ public final class ChangeApplier {
                 serverSession = boundServerSideWaits(connection, context.deadline());
             }
             TargetCatalog catalog = new TargetCatalog(connection, target.dialect(), context.deadline());
-            List<String> statements = new ChangePlan(catalog, target.dialect(), context).statements(change);
-            for (String ddl : statements) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.setQueryTimeout(context.deadline().statementSeconds());
-                    ddlStarted = true;
-                    statement.execute(ddl);
+            boolean ran = false;
+            // the steps of a reshape one after the other: each is planned on the catalogue as the ones before left it
+            for (SchemaChange.Step step : steps(change, context.before())) {
+                List<String> statements = new ChangePlan(catalog, target.dialect(), context.before(step.before()))
+                        .statements(step.change());
+                for (String ddl : statements) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.setQueryTimeout(context.deadline().statementSeconds());
+                        ddlStarted = true;
+                        statement.execute(ddl);
+                    }
                 }
+                ran |= !statements.isEmpty();
             }
             if (transactional) {
                 connection.commit();
             }
             pool.giveBack(target, connection);
-            return statements.isEmpty();
+            return !ran;
         } catch (SQLException | RuntimeException e) {
             discard(connection);
             ChangeFailure failure = ChangeFailure.of(e);
@@ -138,12 +148,21 @@ public final class ChangeApplier {
                 }
             }
             TargetCatalog catalog = new TargetCatalog(fresh, target.dialect(), recheck);
-            Context again = new Context(context.before(), true, recheck);
-            return new ChangePlan(catalog, target.dialect(), again).statements(change).isEmpty();
+            for (SchemaChange.Step step : steps(change, context.before())) {
+                Context again = new Context(step.before(), true, recheck);
+                if (!new ChangePlan(catalog, target.dialect(), again).statements(step.change()).isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (SQLException | RuntimeException | ChangeFailure recheckFailed) {
             LOG.debugf(recheckFailed, "Catalogue re-read after an unfinished DDL statement failed");
             return false;
         }
+    }
+
+    private static List<SchemaChange.Step> steps(SchemaChange change, TableShape before) {
+        return change instanceof SchemaChange.Reshape reshape ? reshape.steps() : List.of(new SchemaChange.Step(change, before));
     }
 
     private void discard(Connection connection) {

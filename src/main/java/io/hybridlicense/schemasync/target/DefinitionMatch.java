@@ -25,6 +25,9 @@ final class DefinitionMatch {
     }
 
     static boolean sameType(Dialect dialect, ColumnType expected, String actual) {
+        if (expected.isNative()) {
+            return expected.base().substring(ColumnType.NATIVE.length()).equals(normalizeType(dialect, actual));
+        }
         return typeSpellings(dialect, expected).contains(normalizeType(dialect, actual));
     }
 
@@ -110,7 +113,7 @@ final class DefinitionMatch {
         };
     }
 
-    private static String normalizeType(Dialect dialect, String actual) {
+    static String normalizeType(Dialect dialect, String actual) {
         String type = actual.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*([(),])\\s*", "$1").strip();
         if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
             Matcher width = DISPLAY_WIDTH.matcher(type);

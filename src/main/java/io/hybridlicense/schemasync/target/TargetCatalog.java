@@ -70,6 +70,21 @@ final class TargetCatalog {
         return Optional.empty();
     }
 
+    /** The names of the database's own tables (no views, no internal tables of the database). */
+    List<String> tableNames() throws SQLException, ChangeFailure {
+        String query = switch (dialect) {
+            case POSTGRESQL -> "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname";
+            case MARIADB, MYSQL -> "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
+                    + "AND table_type = 'BASE TABLE' ORDER BY table_name";
+            case SQLITE -> "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                    + "ORDER BY name";
+        };
+        List<String> names = new ArrayList<>();
+        read(query, null, row -> names.add(row.getString(1)));
+        return names;
+    }
+
     /** Whether two column names denote the same column of one table in this dialect. */
     boolean sameColumnName(String a, String b) {
         return dialect == Dialect.POSTGRESQL ? a.equals(b) : a.equalsIgnoreCase(b);

@@ -1,0 +1,84 @@
+package io.hybridlicense.schemasync.table;
+
+import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.schemasync.datasource.DataSourceRecord;
+import io.hybridlicense.schemasync.datasource.DataSources;
+import io.hybridlicense.schemasync.domain.Drift;
+import io.hybridlicense.schemasync.domain.Table;
+import io.hybridlicense.schemasync.domain.TableEvent;
+import io.hybridlicense.schemasync.eventstore.EventStore;
+import io.hybridlicense.schemasync.eventstore.EventStore.ConcurrentAppend;
+import io.hybridlicense.schemasync.eventstore.TableStreams;
+import io.hybridlicense.schemasync.target.CatalogSnapshot;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Compares every table of a data source whose changes are settled with the database's catalogue, and
+ * records {@code DriftDetected} (or {@code DriftCleared}) where that is news. The tables are read
+ * before the catalogue and each event is appended only if nothing was appended since: a change
+ * requested (and perhaps applied) meanwhile makes the comparison stale, so it is not recorded.
+ */
+@ApplicationScoped
+class CheckDrift {
+
+    private final DataSources dataSources;
+    private final TableStreams streams;
+    private final EventStore events;
+    private final Catalogues catalogues;
+
+    CheckDrift(DataSources dataSources, TableStreams streams, EventStore events, Catalogues catalogues) {
+        this.dataSources = dataSources;
+        this.streams = streams;
+        this.events = events;
+        this.catalogues = catalogues;
+    }
+
+    DriftReport check(Caller caller, UUID datasourceId) {
+        DataSourceRecord ds = dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+                .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
+        return check(ds, caller.userId());
+    }
+
+    DriftReport check(DataSourceRecord ds, String actor) {
+        List<Table> tables = streams.tablesOf(ds.id()).stream().map(id -> Table.replay(id, ds.dialect(),
+                events.load(id).stream().map(EventStore.Stored::event).toList())).toList();
+        CatalogSnapshot snapshot = catalogues.read(ds);
+        List<DriftReport.TableDrift> compared = new ArrayList<>();
+        List<UUID> notChecked = new ArrayList<>();
+        Set<String> held = new HashSet<>();
+        for (Table table : tables) {
+            held.addAll(table.heldNames());
+            if (!table.pendingChanges().isEmpty()) {
+                notChecked.add(table.id());
+            } else if (table.confirmedShape().exists()) {
+                List<Drift> drift = snapshot.drift(table.confirmedShape());
+                record(table, drift, actor);
+                compared.add(new DriftReport.TableDrift(table.id(), table.confirmedShape().name(), TableQueries.driftViews(drift)));
+            }
+        }
+        List<String> extra = snapshot.tableNames().stream().filter(name -> !held.contains(name.toLowerCase(Locale.ROOT))).toList();
+        boolean inSync = extra.isEmpty() && compared.stream().allMatch(t -> t.drift().isEmpty());
+        return new DriftReport(ds.id(), inSync, compared, extra, notChecked);
+    }
+
+    private void record(Table table, List<Drift> drift, String actor) {
+        List<TableEvent> news = table.recordDrift(drift);
+        if (news.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> events.append(table.id(), table.eventCount(), news, Map.of("actorId", actor)));
+        } catch (ConcurrentAppend movedOn) {
+            // the table changed since it was read: this comparison is stale, the next one judges it again
+        }
+    }
+}
