@@ -1,8 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
 import io.hybridlicense.schemasync.Caller;
-import io.hybridlicense.schemasync.api.SchemaSyncApi;
-import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Data sources in the console: a user's own (an admin's: everyone's), registering one with the API's
- * own checks, checking that it answers, and its tables with their status. Same root path as the other
+ * own checks, and checking that it answers (a data source's own page, with its tables, is the table
+ * package's DataSourceTablesConsoleResource). Same root path as the other
  * {@code /console/me} pages, so that JAX-RS matches each request to its method across the classes.
  */
 @Path(ConsolePages.PATH)
@@ -38,19 +37,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed({"user", "admin"})
 @Blocking
 class DataSourceConsoleResource {
-
-    /** One data source as the pages show it; {@code where} is its address without credentials. */
-    record DataSourceRow(DataSourceRecord ds, String where) {
-
-        static DataSourceRow of(DataSourceRecord ds) {
-            String where = ds.file() != null ? ds.file() : ds.host() + ":" + ds.port() + "/" + ds.database();
-            return new DataSourceRow(ds, where);
-        }
-
-        public String kind() {
-            return ds.dialect().apiName();
-        }
-    }
 
     /** The answer of "check": whether the database answered, and its product and version if so. */
     record Check(boolean reachable, String text) {
@@ -60,28 +46,22 @@ class DataSourceConsoleResource {
     static class Templates {
         static native TemplateInstance dataSources(List<DataSourceRow> rows, DataSourceForm form, boolean admin);
 
-        static native TemplateInstance dataSources$register(DataSourceForm form);
-
-        static native TemplateInstance dataSource(DataSourceRow row, List<TableView> tables, Check check);
-
-        static native TemplateInstance dataSource$check(DataSourceRow row, Check check);
+        static native TemplateInstance check(UUID datasourceId, Check check);
     }
 
     private final JsonWebToken token;
     private final DataSources dataSources;
     private final RegisterDataSource register;
     private final Targets targets;
-    private final SchemaSyncApi tables;
     private final Validator validator;
     private final ConsolePages pages;
 
     DataSourceConsoleResource(JsonWebToken token, DataSources dataSources, RegisterDataSource register, Targets targets,
-                              SchemaSyncApi tables, Validator validator, ConsolePages pages) {
+                              Validator validator, ConsolePages pages) {
         this.token = token;
         this.dataSources = dataSources;
         this.register = register;
         this.targets = targets;
-        this.tables = tables;
         this.validator = validator;
         this.pages = pages;
     }
@@ -110,13 +90,6 @@ class DataSourceConsoleResource {
         }
     }
 
-    @GET
-    @Path("/datasources/{id}")
-    public TemplateInstance show(@PathParam("id") UUID id) {
-        DataSourceRecord ds = visible(id);
-        return Templates.dataSource(DataSourceRow.of(ds), tables.tablesOf(ds.id()), null);
-    }
-
     @POST
     @Path("/datasources/{id}/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -124,7 +97,7 @@ class DataSourceConsoleResource {
         DataSourceRecord ds = visible(id);
         Check check = targets.serverVersion(ds).map(version -> new Check(true, "Reachable: " + version))
                 .orElseGet(() -> new Check(false, DataSourceResource.UNREACHABLE + "."));
-        return Templates.dataSource$check(DataSourceRow.of(ds), check);
+        return Templates.check(ds.id(), check);
     }
 
     private TemplateInstance page(DataSourceForm form) {

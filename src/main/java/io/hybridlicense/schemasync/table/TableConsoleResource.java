@@ -33,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +45,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The table designer: create a table, add, rename, retype and drop columns (the same use case as the
  * API, with the version the page showed as If-Match, so a change made meanwhile is refused, never
  * overwritten), the live status of pending changes (htmx polls a small fragment while one is pending),
- * and the table's timeline with its schema at any version.
+ * the table's timeline with its schema at any version and "revert to here", and reconciling a drifted
+ * table (apply / adopt).
  */
 @Path(ConsolePages.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -56,18 +56,17 @@ class TableConsoleResource {
 
     /** Fired (HX-Trigger) when the polled status leaves "pending": the columns are then re-read. */
     static final String SETTLED_EVENT = "table-settled";
+    private static final String STALE = "the table was changed by someone else after this page was loaded. Check it and try again.";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance newTable(DataSourceRecord ds, String name, String error);
-
         static native TemplateInstance designer(Designer designer);
 
         static native TemplateInstance designer$designer(Designer designer);
 
         static native TemplateInstance designer$status(Designer designer);
 
-        static native TemplateInstance timeline(TableView table, List<TimelineEntry> entries, TableView then);
+        static native TemplateInstance timeline(TableView table, List<TimelineEntry> entries, TableView then, Notice notice);
 
         static native TemplateInstance timeline$schema(TableView table, TableView then);
     }
@@ -76,38 +75,17 @@ class TableConsoleResource {
     private final RequestSchemaChange changes;
     private final TableQueries queries;
     private final DataSources dataSources;
+    private final Catalogues catalogues;
     private final ConsolePages pages;
 
     TableConsoleResource(JsonWebToken token, RequestSchemaChange changes, TableQueries queries, DataSources dataSources,
-                         ConsolePages pages) {
+                         Catalogues catalogues, ConsolePages pages) {
         this.token = token;
         this.changes = changes;
         this.queries = queries;
         this.dataSources = dataSources;
+        this.catalogues = catalogues;
         this.pages = pages;
-    }
-
-    @GET
-    @Path("/datasources/{dsId}/tables/new")
-    public TemplateInstance newTable(@PathParam("dsId") UUID datasourceId) {
-        return Templates.newTable(visibleDataSource(datasourceId), "", null);
-    }
-
-    /** A new table gets the API's default columns (an {@code id} key and timestamps); the designer changes them. */
-    @POST
-    @Path("/datasources/{dsId}/tables")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@PathParam("dsId") UUID datasourceId, @FormParam("name") String name) {
-        DataSourceRecord ds = visibleDataSource(datasourceId);
-        String typed = name == null ? "" : name.strip();
-        try {
-            RequestSchemaChange.Accepted accepted = changes.create(caller(), datasourceId, typed, TableRequests.DEFAULT_COLUMNS);
-            return Response.seeOther(URI.create(ConsolePages.PATH + "/tables/" + accepted.tableId())).build();
-        } catch (ChangeRefused refused) {
-            return Response.status(400).entity(Templates.newTable(ds, typed, refused.getMessage())).build();
-        } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).entity(Templates.newTable(ds, typed, refused.problem().detail())).build();
-        }
     }
 
     @GET
@@ -186,10 +164,80 @@ class TableConsoleResource {
     public TemplateInstance timeline(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
         TableStreams.Registration registration = visible(id);
         TableView then = version == null ? null : queries.atVersion(registration, Math.max(version, 1)).orElse(null);
+        return timelinePage(registration, then, null);
+    }
+
+    /** Back to the table's shape at a version, as one change; what it would lose is named, and kept unless allowed. */
+    @POST
+    @Path("/tables/{id}/revert")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revert(@PathParam("id") UUID id, @FormParam("version") int version, @FormParam("toVersion") int toVersion,
+                           @FormParam("allowDataLoss") boolean allowDataLoss) {
+        TableStreams.Registration registration = visible(id);
+        return settled(registration, version, new SchemaChangeCommand.Revert(toVersion, allowDataLoss),
+                "Revert to version " + toVersion + " requested.", "Not reverted: ", true);
+    }
+
+    /** Drift: {@code apply} brings the database back to the model, {@code adopt} takes the database's shape as the model. */
+    @POST
+    @Path("/tables/{id}/reconcile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reconcile(@PathParam("id") UUID id, @FormParam("version") int version, @FormParam("strategy") String strategy,
+                              @FormParam("allowDataLoss") boolean allowDataLoss) {
+        TableStreams.Registration registration = visible(id);
+        if (!"apply".equals(strategy) && !"adopt".equals(strategy)) {
+            return Response.status(400).entity(Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(),
+                    new Notice("Choose apply or adopt.", true)))).build();
+        }
+        DataSourceRecord ds = dataSources.find(registration.datasourceId()).orElseThrow(ConsolePages.NotYours::new);
+        try {
+            SchemaChangeCommand command = new SchemaChangeCommand.Reconcile(strategy, catalogues.read(ds), allowDataLoss);
+            return settled(registration, version, command, "apply".equals(strategy)
+                    ? "Applying the model to the database: the status below follows it."
+                    : "Adopted: the model now describes the database as it is.", "Not reconciled: ", false);
+        } catch (ProblemException unreachable) {
+            return Response.status(unreachable.problem().status()).entity(Templates.designer(designerOf(registration,
+                    ColumnForm.empty(), Map.of(), new Notice("Not reconciled: " + unreachable.problem().detail(), true)))).build();
+        }
+    }
+
+    /** A whole-table change (revert, reconcile): the designer with its outcome, or the refusal where it was asked. */
+    private Response settled(TableStreams.Registration registration, int version, SchemaChangeCommand command, String done,
+                             String notDone, boolean fromTimeline) {
+        Notice refusal;
+        int status;
+        try {
+            changes.change(caller(), registration.tableId(), version, command);
+            return Response.ok(Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(),
+                    new Notice(done, false)))).build();
+        } catch (ChangeRefused refused) {
+            status = statusOf(refused);
+            refusal = new Notice(notDone + refused.getMessage() + (refused.reason() == ChangeRefused.Reason.DATA_LOSS
+                    ? " Tick \"accept losing data\" to do it anyway." : ""), true);
+        } catch (ProblemException refused) {
+            status = refused.problem().status();
+            refusal = new Notice(notDone + (status == 412 ? STALE : refused.problem().detail()), true);
+        }
+        TemplateInstance page = fromTimeline ? timelinePage(registration, null, refusal)
+                : Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(), refusal));
+        return Response.status(status).entity(page).build();
+    }
+
+    private TemplateInstance timelinePage(TableStreams.Registration registration, TableView then, Notice notice) {
         List<TimelineEntry> entries = new java.util.ArrayList<>(queries.history(registration.tableId()).stream()
                 .map(TimelineEntry::of).toList());
         java.util.Collections.reverse(entries);
-        return Templates.timeline(queries.table(id).orElseThrow(ConsolePages.NotYours::new), entries, then);
+        TableView table = queries.table(registration.tableId()).orElseThrow(ConsolePages.NotYours::new);
+        return Templates.timeline(table, entries, then, notice);
+    }
+
+    private static int statusOf(ChangeRefused refused) {
+        return switch (refused.reason()) {
+            case UNSUPPORTED, DATA_LOSS -> 422;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            default -> 400;
+        };
     }
 
     /** The schema as changes 1..version (and their outcomes) left it: rebuilt from the events. */
@@ -226,8 +274,7 @@ class TableConsoleResource {
                 edits = Map.of(edited.getKey(), invalid.form());
             }
         } catch (ChangeRefused refused) {
-            status = refused.reason() == ChangeRefused.Reason.UNSUPPORTED ? 422
-                    : refused.reason() == ChangeRefused.Reason.CONFLICT ? 409 : 400;
+            status = statusOf(refused);
             notice = null;
             if (edited == null) {
                 addForm = add.refusedWith(refused);
@@ -236,9 +283,7 @@ class TableConsoleResource {
             }
         } catch (ProblemException refused) {
             status = refused.problem().status();
-            notice = new Notice(status == 412
-                    ? "Not changed: the table was changed by someone else after this page was loaded. Check it and try again."
-                    : "Not changed: " + refused.problem().detail(), true);
+            notice = new Notice("Not changed: " + (status == 412 ? STALE : refused.problem().detail()), true);
             if (edited == null) {
                 addForm = add;
             }
@@ -259,11 +304,6 @@ class TableConsoleResource {
 
     private TableStreams.Registration visible(UUID id) {
         return queries.registration(caller(), id).orElseThrow(ConsolePages.NotYours::new);
-    }
-
-    private DataSourceRecord visibleDataSource(UUID id) {
-        Caller caller = caller();
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
     }
 
     private Caller caller() {
