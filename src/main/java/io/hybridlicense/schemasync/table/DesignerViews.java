@@ -159,28 +159,51 @@ final class DesignerViews {
         }
     }
 
-    /** One event of the timeline, in words. */
-    record TimelineEntry(int position, int change, String type, String text, boolean request, boolean outcomeOk,
-                         Instant occurredAt, String actorId) {
+    /**
+     * One event of the timeline, in words. Requests introduce a version (and can be shown or reverted
+     * to); outcomes ({@code kind} ok, rejected or drift) settle or annotate one.
+     */
+    record TimelineEntry(int position, int change, String type, String text, String kind, Instant occurredAt,
+                         String actorId) {
 
         static TimelineEntry of(EventStore.Stored stored) {
             TableEvent event = stored.event();
             Object actor = stored.metadata() == null ? null : stored.metadata().get("actorId");
-            boolean request = !(event instanceof TableEvent.ChangeConfirmed) && !(event instanceof TableEvent.ChangeRejected);
             return new TimelineEntry(stored.version(), event.change(), event.getClass().getSimpleName(), describe(event),
-                    request, event instanceof TableEvent.ChangeConfirmed, stored.occurredAt(),
-                    actor == null ? null : actor.toString());
+                    kindOf(event), stored.occurredAt(), actor == null ? null : actor.toString());
         }
 
-        public boolean rejected() {
-            return "ChangeRejected".equals(type);
+        public boolean request() {
+            return "request".equals(kind);
+        }
+
+        /** What stands before the text: the version a request introduced, or the outcome's sign. */
+        public String mark() {
+            return switch (kind) {
+                case "request" -> "v" + change;
+                case "ok" -> "✓";
+                case "drift" -> "!";
+                default -> "✗";
+            };
+        }
+
+        private static String kindOf(TableEvent event) {
+            if (event instanceof TableEvent.ChangeConfirmed || event instanceof TableEvent.DriftCleared) {
+                return "ok";
+            }
+            if (event instanceof TableEvent.ChangeRejected) {
+                return "rejected";
+            }
+            return event instanceof TableEvent.DriftDetected ? "drift" : "request";
         }
     }
 
     static String describe(TableEvent event) {
         if (event instanceof TableEvent.TableCreationRequested created) {
-            return "Create table " + created.name() + " (" + String.join(", ",
-                    created.columns().stream().map(DesignerViews::column).toList()) + ")";
+            return "Create table " + created.name() + " (" + columns(created.columns()) + ")";
+        }
+        if (event instanceof TableEvent.TableImported imported) {
+            return "Import table " + imported.name() + " as it was (" + columns(imported.columns()) + ")";
         }
         if (event instanceof TableEvent.ColumnAdditionRequested added) {
             return "Add column " + column(added.column());
@@ -197,6 +220,23 @@ final class DesignerViews {
         if (event instanceof TableEvent.TableDropRequested) {
             return "Drop the table";
         }
+        if (event instanceof TableEvent.RevertRequested reverted) {
+            return "Revert to version " + reverted.toVersion() + " (" + columns(reverted.columns()) + ")";
+        }
+        if (event instanceof TableEvent.ReconcileRequested) {
+            return "Apply the model to the database (reconcile)";
+        }
+        if (event instanceof TableEvent.DriftAdopted adopted) {
+            return adopted.exists() ? "Adopt the database's shape (" + columns(adopted.columns()) + ")"
+                    : "Adopt the database's shape: the table is gone";
+        }
+        if (event instanceof TableEvent.DriftDetected detected) {
+            return "The database differs from the model: " + String.join("; ", detected.differences().stream()
+                    .map(d -> d.kind() + (d.column() == null ? "" : " " + d.column())).toList());
+        }
+        if (event instanceof TableEvent.DriftCleared) {
+            return "The database matches the model again";
+        }
         if (event instanceof TableEvent.ChangeConfirmed confirmed) {
             return "Change " + confirmed.change() + " applied" + (confirmed.alreadyApplied() ? " (the database already had it)" : "");
         }
@@ -205,6 +245,10 @@ final class DesignerViews {
         }
         // events this page does not know yet (added by later versions) are shown by their name
         return event.getClass().getSimpleName();
+    }
+
+    private static String columns(List<ColumnDefinition> columns) {
+        return String.join(", ", columns.stream().map(DesignerViews::column).toList());
     }
 
     private static String column(ColumnDefinition column) {

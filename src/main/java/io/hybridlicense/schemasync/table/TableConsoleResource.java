@@ -234,7 +234,7 @@ class TableConsoleResource {
     private static int statusOf(ChangeRefused refused) {
         return switch (refused.reason()) {
             case UNSUPPORTED, DATA_LOSS -> 422;
-            case CONFLICT -> 409;
+            case CONFLICT, DRIFTED -> 409;
             case NOT_FOUND -> 404;
             default -> 400;
         };
@@ -276,7 +276,9 @@ class TableConsoleResource {
         } catch (ChangeRefused refused) {
             status = statusOf(refused);
             notice = null;
-            if (edited == null) {
+            if (refused.reason() == ChangeRefused.Reason.DRIFTED) {
+                notice = new Notice("Not changed: " + refused.getMessage(), true);
+            } else if (edited == null) {
                 addForm = add.refusedWith(refused);
             } else {
                 edits = Map.of(edited.getKey(), edited.getValue().refusedWith(refused));
