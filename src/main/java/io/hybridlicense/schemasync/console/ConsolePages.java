@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every schemasync console page gives the same way. */
 @ApplicationScoped
@@ -41,7 +42,13 @@ public class ConsolePages {
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(notYours.instance()).build();
     }
 
-    /** Thrown by a page for a data source or table the caller may not see; mapped to {@link #notYours()}. */
+    /** Thrown by a page for a data source or table the caller may not see. */
+    @ServerExceptionMapper
+    Response notYours(NotYours e) {
+        return notYours();
+    }
+
+    /** Thrown by a page for a data source or table the caller may not see; answered by {@link #notYours()}. */
     public static final class NotYours extends RuntimeException {
 
         public NotYours() {

@@ -116,9 +116,4 @@ class DataSourceConsoleResource {
     Response signedOut(HttpServerRequest http) {
         return pages.toSignIn(http);
     }
-
-    @ServerExceptionMapper
-    Response notYours(ConsolePages.NotYours e) {
-        return pages.notYours();
-    }
 }

@@ -155,9 +155,4 @@ class DataSourceTablesConsoleResource {
     Response signedOut(HttpServerRequest http) {
         return pages.toSignIn(http);
     }
-
-    @ServerExceptionMapper
-    Response notYours(ConsolePages.NotYours e) {
-        return pages.notYours();
-    }
 }

@@ -186,8 +186,7 @@ class TableConsoleResource {
                               @FormParam("allowDataLoss") boolean allowDataLoss) {
         TableStreams.Registration registration = visible(id);
         if (!"apply".equals(strategy) && !"adopt".equals(strategy)) {
-            return Response.status(400).entity(Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(),
-                    new Notice("Choose apply or adopt.", true)))).build();
+            return refusedOnDesigner(registration, 400, "Choose apply or adopt.");
         }
         DataSourceRecord ds = dataSources.find(registration.datasourceId()).orElseThrow(ConsolePages.NotYours::new);
         try {
@@ -196,9 +195,13 @@ class TableConsoleResource {
                     ? "Applying the model to the database: the status below follows it."
                     : "Adopted: the model now describes the database as it is.", "Not reconciled: ", false);
         } catch (ProblemException unreachable) {
-            return Response.status(unreachable.problem().status()).entity(Templates.designer(designerOf(registration,
-                    ColumnForm.empty(), Map.of(), new Notice("Not reconciled: " + unreachable.problem().detail(), true)))).build();
+            return refusedOnDesigner(registration, unreachable.problem().status(), "Not reconciled: " + unreachable.problem().detail());
         }
+    }
+
+    private Response refusedOnDesigner(TableStreams.Registration registration, int status, String text) {
+        return Response.status(status).entity(Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(),
+                new Notice(text, true)))).build();
     }
 
     /** A whole-table change (revert, reconcile): the designer with its outcome, or the refusal where it was asked. */
@@ -319,10 +322,5 @@ class TableConsoleResource {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response signedOut(HttpServerRequest http) {
         return pages.toSignIn(http);
-    }
-
-    @ServerExceptionMapper
-    Response notYours(ConsolePages.NotYours e) {
-        return pages.notYours();
     }
 }

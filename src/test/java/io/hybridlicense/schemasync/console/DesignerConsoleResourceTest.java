@@ -53,7 +53,7 @@ class DesignerConsoleResourceTest {
         for (String page : List.of("/console/me/datasources/" + owner.datasourceId,
                 "/console/me/datasources/" + owner.datasourceId + "/tables/new", "/console/me/tables/" + owner.tableId,
                 "/console/me/tables/" + owner.tableId + "/timeline", "/console/me/tables/" + owner.tableId + "/status",
-                "/console/me/tables/" + owner.tableId + "/schema?version=1",
+                "/console/me/tables/" + owner.tableId + "/schema?version=1", "/console/me/datasources/" + owner.datasourceId + "/drift",
                 "/console/me/datasources/" + UUID.randomUUID(), "/console/me/tables/" + UUID.randomUUID())) {
             given().redirects().follow(false).cookies(session.cookies()).get(page).then().statusCode(403)
                     .contentType(ContentType.HTML).body(containsString("not yours"), not(containsString("shop_" )));
@@ -67,6 +67,13 @@ class DesignerConsoleResourceTest {
                 .post("/console/me/datasources/" + owner.datasourceId + "/check").then().statusCode(403);
         given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("name", "intruder")
                 .post("/console/me/datasources/" + owner.datasourceId + "/tables").then().statusCode(403);
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken())
+                .post("/console/me/datasources/" + owner.datasourceId + "/import").then().statusCode(403);
+        for (String action : List.of("/revert", "/reconcile")) {
+            given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", "1")
+                    .formParam("toVersion", "1").formParam("strategy", "adopt").formParam("allowDataLoss", "true")
+                    .post("/console/me/tables/" + owner.tableId + action).then().statusCode(403);
+        }
         assertThat(owner.api.table(owner.tableId).getInt("version")).isEqualTo(1);
         assertThat(owner.api.table(owner.tableId).getList("columns.name")).doesNotContain("stolen");
         assertThat(owner.api.request().get("/api/v1/datasources/" + owner.datasourceId + "/tables").jsonPath()
@@ -186,12 +193,66 @@ class DesignerConsoleResourceTest {
     }
 
     @Test
+    void revert_namesWhatItWouldLose_andReconcile_appliesTheModel_overHttp() {
+        Owner owner = Owner.withTable();
+        owner.api.synced(owner.tableId);
+        owner.api.request().body(Api.column("email", "text")).post("/api/v1/tables/" + owner.tableId + "/columns")
+                .then().statusCode(202);
+        owner.api.synced(owner.tableId);
+        Visitor session = owner.session();
+        String table = "/console/me/tables/" + owner.tableId;
+
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", "2")
+                .formParam("toVersion", "1").post(table + "/revert").then().statusCode(422)
+                .body(containsString("id=\"timeline-notice\""), containsString("email"), containsString("accept losing data"));
+        assertThat(owner.target.columns(owner.tableName)).contains("email");
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", "2")
+                .formParam("toVersion", "1").formParam("allowDataLoss", "true").post(table + "/revert").then().statusCode(200)
+                .body(containsString("Revert to version 1 requested."));
+        owner.api.synced(owner.tableId);
+        assertThat(owner.target.columns(owner.tableName)).containsExactly("id", "name");
+
+        // behind our back: the drift view shows it, and apply puts the database back to the model
+        owner.target.execute("ALTER TABLE " + owner.tableName + " ADD COLUMN note TEXT");
+        given().cookies(session.cookies()).get("/console/me/datasources/" + owner.datasourceId + "/drift").then()
+                .statusCode(200).body(containsString("extra-column"), containsString(">note<"));
+        String version = Integer.toString(owner.api.table(owner.tableId).getInt("version"));
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", version)
+                .formParam("strategy", "sideways").post(table + "/reconcile").then().statusCode(400)
+                .body(containsString("Choose apply or adopt."));
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", version)
+                .formParam("strategy", "apply").formParam("allowDataLoss", "true").post(table + "/reconcile")
+                .then().statusCode(200).body(containsString("Applying the model"));
+        owner.api.synced(owner.tableId);
+        assertThat(owner.target.columns(owner.tableName)).containsExactly("id", "name");
+        assertThat(owner.api.table(owner.tableId).getList("drift")).isEmpty();
+    }
+
+    @Test
+    void import_refusesAnUnknownOrManagedTable_namingIt_andImportsNothing() {
+        Owner owner = Owner.withTable();
+        owner.api.synced(owner.tableId);
+        owner.target.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        Visitor session = owner.session();
+        String importPath = "/console/me/datasources/" + owner.datasourceId + "/import";
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("tables", "invoices, nope")
+                .post(importPath).then().statusCode(422).body(containsString("Nothing was imported"), containsString("value=\"invoices, nope\""));
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken())
+                .formParam("tables", "invoices " + owner.tableName).post(importPath).then().statusCode(409)
+                .body(containsString(owner.tableName));
+        assertThat(owner.api.request().get("/api/v1/datasources/" + owner.datasourceId + "/tables").jsonPath()
+                .getList("name")).containsExactly(owner.tableName);
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).post(importPath)
+                .then().statusCode(200).body(containsString("Imported invoices."), containsString("data-name=\"invoices\""));
+    }
+
+    @Test
     void theNewPages_haveAStrictContentSecurityPolicy() {
         Owner owner = Owner.withTable();
         Visitor session = owner.session();
         for (String page : List.of("/console/me/datasources", "/console/me/datasources/" + owner.datasourceId,
                 "/console/me/datasources/" + owner.datasourceId + "/tables/new", "/console/me/tables/" + owner.tableId,
-                "/console/me/tables/" + owner.tableId + "/timeline")) {
+                "/console/me/tables/" + owner.tableId + "/timeline", "/console/me/datasources/" + owner.datasourceId + "/drift")) {
             Response response = given().cookies(session.cookies()).get(page);
             response.then().statusCode(200);
             assertThat(response.header("Content-Security-Policy")).contains("script-src 'self';").doesNotContain("unsafe-inline");
