@@ -150,6 +150,15 @@ class ConsoleResourceTest {
     }
 
     @Test
+    void apiPostsWithoutABody_needNoCsrfToken_evenWhenTheyNameTheFormType() {
+        TestUser user = Users.aUser().register();
+        Activated license = user.activated();
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.URLENC)
+                .post("/api/v1/licenses/" + license.licenseId() + "/deactivate").then().statusCode(200)
+                .body("status", equalTo("deactivated"));
+    }
+
+    @Test
     void apiCallsKeepUsingBearerTokens() {
         TestUser user = Users.aUser().register();
         given().auth().oauth2(user.accessToken()).get("/api/v1/auth/me").then().statusCode(200)

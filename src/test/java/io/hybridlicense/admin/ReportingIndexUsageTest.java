@@ -45,6 +45,11 @@ class ReportingIndexUsageTest {
                 .contains("licenses_status_created_at_idx").doesNotContain("Seq Scan on licenses");
         assertThat(plan(planMode, Reports.ACTIVATIONS_PER_DAY, "'2026-11-01T00:00'", "'2026-11-30T00:00'"))
                 .contains("licenses_created_at_idx").doesNotContain("Seq Scan on licenses");
+        // the console's charts
+        assertThat(plan(planMode, Reports.SIGN_UPS_PER_DAY, "'2026-11-01T00:00'", "'2026-11-30T00:00'"))
+                .contains("users_created_at_idx").doesNotContain("Seq Scan on users");
+        assertThat(plan(planMode, Reports.SEATS_PER_PLAN, "'{free,pro,enterprise}'"))
+                .contains("users_plan_created_at_idx").doesNotContain("Seq Scan");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 /**
  * The public face of the auth module: the {@link io.hybridlicense.auth.api.AuthApi} facade,
- * {@link io.hybridlicense.auth.api.SignedTokens} for module-specific JWTs, views, the
+ * {@link io.hybridlicense.auth.api.SignedTokens} for module-specific JWTs, views (and
+ * {@link io.hybridlicense.auth.api.SignedIn}, a sign-in's result), the
  * {@link io.hybridlicense.auth.api.SubscriptionDirectory} port that license implements, and events
  * ({@link io.hybridlicense.auth.api.UserRegistered}, {@link io.hybridlicense.auth.api.AdminRoleChanged}).
  * Nothing internal.
