@@ -142,7 +142,8 @@ class TableConsoleResource {
             if (current == null) {
                 throw new ChangeRefused(ChangeRefused.Reason.NOT_FOUND, "The column does not exist");
             }
-            String type = base == null || (current.type().startsWith("native:") && base.equals(current.type())) ? null : form.type();
+            // a native: column's form has no type fields: it is renamed or its nullability changed, never retyped
+            String type = base == null ? null : form.type();
             ColumnAlteration alteration = new ColumnAlteration(form.name().equals(current.name()) ? null : form.name(),
                     type == null || type.equals(current.type()) ? null : type,
                     nullable == current.nullable() || current.primaryKey() ? null : nullable, null, false);
