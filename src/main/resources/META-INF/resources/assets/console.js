@@ -8,12 +8,20 @@
       event.detail.headers["X-CSRF-TOKEN"] = meta.getAttribute("content");
     }
   });
-  // After a swap, move focus to its message so that keyboard and screen-reader users hear the outcome.
+  // After a swap, move focus to its message so that keyboard and screen-reader users hear the outcome
+  // (or, when a form came back refused, to its first field in error, which its message describes).
   document.addEventListener("htmx:afterSettle", function (event) {
-    var notice = event.detail.elt && event.detail.elt.querySelector && event.detail.elt.querySelector(".notice");
+    var swapped = event.detail.elt;
+    if (!swapped || !swapped.querySelector) {
+      return;
+    }
+    var notice = swapped.querySelector(".notice");
+    var invalid = swapped.querySelector("[aria-invalid='true']");
     if (notice) {
       notice.setAttribute("tabindex", "-1");
       notice.focus();
+    } else if (invalid) {
+      invalid.focus();
     }
   });
   // A request that failed without an answer (network down) is announced, not silently dropped.

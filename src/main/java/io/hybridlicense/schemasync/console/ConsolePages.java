@@ -1,0 +1,58 @@
+package io.hybridlicense.schemasync.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Answers every schemasync console page gives the same way. */
+@ApplicationScoped
+public class ConsolePages {
+
+    /** The root of schemasync's console pages: the session cookie is sent to {@code /console} paths only. */
+    public static final String PATH = "/console/me";
+    public static final String DATA_SOURCES = PATH + "/datasources";
+
+    private final Template notYours;
+
+    ConsolePages(@Location("console/not-yours.html") Template notYours) {
+        this.notYours = notYours;
+    }
+
+    /**
+     * A signed-out visitor, or one whose session expired, is sent to sign in and the stale session cookie
+     * dropped, as on every console page (the cookie itself is the admin module's console session).
+     */
+    public Response toSignIn(HttpServerRequest request) {
+        return Response.seeOther(URI.create("/console/sign-in")).header(HttpHeaders.SET_COOKIE,
+                "hl_session=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict"
+                        + ("https".equals(request.scheme()) ? "; Secure" : "")).build();
+    }
+
+    /**
+     * Another user's data source or table, and one that does not exist, answer the same 403: the page
+     * neither shows it nor says whether it exists.
+     */
+    public Response notYours() {
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(notYours.instance()).build();
+    }
+
+    /** Thrown by a page for a data source or table the caller may not see. */
+    @ServerExceptionMapper
+    Response notYours(NotYours e) {
+        return notYours();
+    }
+
+    /** Thrown by a page for a data source or table the caller may not see; answered by {@link #notYours()}. */
+    public static final class NotYours extends RuntimeException {
+
+        public NotYours() {
+            super(null, null, false, false);
+        }
+    }
+}

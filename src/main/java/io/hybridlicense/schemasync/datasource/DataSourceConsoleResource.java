@@ -1,0 +1,119 @@
+package io.hybridlicense.schemasync.datasource;
+
+import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Data sources in the console: a user's own (an admin's: everyone's), registering one with the API's
+ * own checks, and checking that it answers (a data source's own page, with its tables, is the table
+ * package's DataSourceTablesConsoleResource). Same root path as the other
+ * {@code /console/me} pages, so that JAX-RS matches each request to its method across the classes.
+ */
+@Path(ConsolePages.PATH)
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"user", "admin"})
+@Blocking
+class DataSourceConsoleResource {
+
+    /** The answer of "check": whether the database answered, and its product and version if so. */
+    record Check(boolean reachable, String text) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dataSources(List<DataSourceRow> rows, DataSourceForm form, boolean admin);
+
+        static native TemplateInstance check(UUID datasourceId, Check check);
+    }
+
+    private final JsonWebToken token;
+    private final DataSources dataSources;
+    private final RegisterDataSource register;
+    private final Targets targets;
+    private final Validator validator;
+    private final ConsolePages pages;
+
+    DataSourceConsoleResource(JsonWebToken token, DataSources dataSources, RegisterDataSource register, Targets targets,
+                              Validator validator, ConsolePages pages) {
+        this.token = token;
+        this.dataSources = dataSources;
+        this.register = register;
+        this.targets = targets;
+        this.validator = validator;
+        this.pages = pages;
+    }
+
+    @GET
+    @Path("/datasources")
+    public TemplateInstance list() {
+        return page(DataSourceForm.empty());
+    }
+
+    @POST
+    @Path("/datasources")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@FormParam("name") String name, @FormParam("kind") String kind, @FormParam("host") String host,
+                           @FormParam("port") String port, @FormParam("database") String database,
+                           @FormParam("username") String username, @FormParam("password") String password,
+                           @FormParam("file") String file) {
+        DataSourceForm form = new DataSourceForm(name, kind, host, port, database, username, file, java.util.Map.of());
+        try {
+            DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator));
+            return Response.seeOther(URI.create(ConsolePages.DATA_SOURCES + "/" + ds.id())).build();
+        } catch (DataSourceForm.Invalid invalid) {
+            return Response.status(400).entity(page(invalid.form())).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status()).entity(page(form.refusedWith(refused))).build();
+        }
+    }
+
+    @POST
+    @Path("/datasources/{id}/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance check(@PathParam("id") UUID id) {
+        DataSourceRecord ds = visible(id);
+        Check check = targets.serverVersion(ds).map(version -> new Check(true, "Reachable: " + version))
+                .orElseGet(() -> new Check(false, DataSourceResource.UNREACHABLE + "."));
+        return Templates.check(ds.id(), check);
+    }
+
+    private TemplateInstance page(DataSourceForm form) {
+        Caller caller = Caller.of(token);
+        List<DataSourceRow> rows = dataSources.list(caller.admin() ? null : caller.userId()).stream()
+                .map(DataSourceRow::of).toList();
+        return Templates.dataSources(rows, form, caller.admin());
+    }
+
+    private DataSourceRecord visible(UUID id) {
+        Caller caller = Caller.of(token);
+        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response signedOut(HttpServerRequest http) {
+        return pages.toSignIn(http);
+    }
+}

@@ -1,0 +1,158 @@
+package io.hybridlicense.schemasync.table;
+
+import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.schemasync.api.TableView;
+import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.schemasync.datasource.DataSourceRecord;
+import io.hybridlicense.schemasync.datasource.DataSourceRow;
+import io.hybridlicense.schemasync.datasource.DataSources;
+import io.hybridlicense.schemasync.domain.ChangeRefused;
+import io.hybridlicense.schemasync.table.DesignerViews.Notice;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A data source's page in the console: its tables with their status, importing the tables its
+ * database already has, creating a table, and the drift view (how the database differs from each
+ * table's model, with apply / adopt; the buttons post to the designer's reconcile).
+ */
+@Path(ConsolePages.PATH)
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"user", "admin"})
+@Blocking
+class DataSourceTablesConsoleResource {
+
+    private static final int MAX_IMPORT_TEXT = 4000;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dataSource(DataSourceRow row, List<TableView> tables, String importNames, Notice notice);
+
+        static native TemplateInstance newTable(DataSourceRecord ds, String name, String error);
+
+        static native TemplateInstance drift(DataSourceRow row, DriftReport report, List<TableView> tables, Notice notice);
+    }
+
+    private final JsonWebToken token;
+    private final DataSources dataSources;
+    private final TableQueries queries;
+    private final RequestSchemaChange changes;
+    private final ImportTables importTables;
+    private final CheckDrift checkDrift;
+    private final ConsolePages pages;
+
+    DataSourceTablesConsoleResource(JsonWebToken token, DataSources dataSources, TableQueries queries,
+                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift,
+                                    ConsolePages pages) {
+        this.token = token;
+        this.dataSources = dataSources;
+        this.queries = queries;
+        this.changes = changes;
+        this.importTables = importTables;
+        this.checkDrift = checkDrift;
+        this.pages = pages;
+    }
+
+    @GET
+    @Path("/datasources/{id}")
+    public TemplateInstance show(@PathParam("id") UUID id) {
+        return page(visible(id), "", null);
+    }
+
+    /** Takes over the database's tables (all those not managed yet, or the ones named), without changing it. */
+    @POST
+    @Path("/datasources/{id}/import")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response importTables(@PathParam("id") UUID id, @FormParam("tables") String names) {
+        DataSourceRecord ds = visible(id);
+        String typed = names == null || names.length() > MAX_IMPORT_TEXT ? "" : names.strip();
+        List<String> requested = typed.isEmpty() ? null
+                : Arrays.stream(typed.split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
+        try {
+            List<TableView> imported = importTables.importTables(caller(), id, requested);
+            String text = imported.isEmpty() ? "Every table of the database is already managed: nothing to import."
+                    : "Imported " + String.join(", ", imported.stream().map(TableView::name).toList()) + ".";
+            return Response.ok(page(ds, "", new Notice(text, false))).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(page(ds, typed, new Notice("Nothing was imported: " + refused.problem().detail(), true))).build();
+        }
+    }
+
+    @GET
+    @Path("/datasources/{dsId}/tables/new")
+    public TemplateInstance newTable(@PathParam("dsId") UUID datasourceId) {
+        return Templates.newTable(visible(datasourceId), "", null);
+    }
+
+    /** A new table gets the API's default columns (an {@code id} key and timestamps); the designer changes them. */
+    @POST
+    @Path("/datasources/{dsId}/tables")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("dsId") UUID datasourceId, @FormParam("name") String name) {
+        DataSourceRecord ds = visible(datasourceId);
+        String typed = name == null ? "" : name.strip();
+        try {
+            RequestSchemaChange.Accepted accepted = changes.create(caller(), datasourceId, typed, TableRequests.DEFAULT_COLUMNS);
+            return Response.seeOther(URI.create(ConsolePages.PATH + "/tables/" + accepted.tableId())).build();
+        } catch (ChangeRefused refused) {
+            return Response.status(400).entity(Templates.newTable(ds, typed, refused.getMessage())).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status()).entity(Templates.newTable(ds, typed, refused.problem().detail())).build();
+        }
+    }
+
+    /** Compares the database with every settled table now (recording what drifted, as the API does). */
+    @GET
+    @Path("/datasources/{id}/drift")
+    public Response drift(@PathParam("id") UUID id) {
+        DataSourceRecord ds = visible(id);
+        try {
+            DriftReport report = checkDrift.check(caller(), id);
+            return Response.ok(Templates.drift(DataSourceRow.of(ds), report, queries.tablesOf(id), null)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status()).entity(Templates.drift(DataSourceRow.of(ds), null,
+                    queries.tablesOf(id), new Notice("The database could not be compared: " + refused.problem().detail(), true)))
+                    .build();
+        }
+    }
+
+    private TemplateInstance page(DataSourceRecord ds, String importNames, Notice notice) {
+        return Templates.dataSource(DataSourceRow.of(ds), queries.tablesOf(ds.id()), importNames, notice);
+    }
+
+    private DataSourceRecord visible(UUID id) {
+        Caller caller = caller();
+        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
+    }
+
+    private Caller caller() {
+        return Caller.of(token);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response signedOut(HttpServerRequest http) {
+        return pages.toSignIn(http);
+    }
+}
