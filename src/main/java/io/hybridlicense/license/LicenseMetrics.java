@@ -8,6 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -26,6 +29,8 @@ class LicenseMetrics {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1)};
 
     private final MeterRegistry registry;
+    /** The hot path looks its timer up once per result code (a bounded set), not through the registry. */
+    private final Map<String, Timer> validationTimers = new ConcurrentHashMap<>();
 
     LicenseMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,13 +49,8 @@ class LicenseMetrics {
             return;
         }
         switch (resource.getMethodName()) {
-            case "validate" -> Timer.builder("hl.license.validations")
-                    .description("License validations by result code (every one answers 200 unless the request is malformed)")
-                    .tag("result", response.getEntity() instanceof LicenseResponses.Validation validation
-                            ? validation.code().name().toLowerCase(Locale.ROOT) : "refused-" + response.getStatus())
-                    .serviceLevelObjectives(LATENCY_BUCKETS)
-                    .register(registry)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            case "validate" -> validated(response.getEntity() instanceof LicenseResponses.Validation validation
+                    ? validation.code().name() : null, response.getStatus(), started);
             case "activate" -> Counter.builder("hl.license.activations")
                     .description("Activation requests by outcome: a new license, the existing one of that client, or refused")
                     .tag("result", switch (response.getStatus()) {
@@ -64,6 +64,21 @@ class LicenseMetrics {
                 // other license calls: the HTTP server metrics cover them
             }
         }
+    }
+
+    /**
+     * One validation answered, by the REST resource or the event-loop route ({@link LicenseValidationRoute}).
+     *
+     * @param code the verdict's code, or {@code null} when the request was refused with {@code status}
+     */
+    void validated(String code, int status, long startedNanos) {
+        String result = code == null ? "refused-" + status : code.toLowerCase(Locale.ROOT);
+        validationTimers.computeIfAbsent(result, tag -> Timer.builder("hl.license.validations")
+                        .description("License validations by result code (every one answers 200 unless the request is malformed)")
+                        .tag("result", tag)
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private static boolean isLicenseResource(SimpleResourceInfo resource) {

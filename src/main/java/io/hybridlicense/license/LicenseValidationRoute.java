@@ -27,12 +27,14 @@ class LicenseValidationRoute {
     private static final String JSON = "application/json";
 
     private final ValidateLicense validation;
+    private final LicenseMetrics metrics;
     private final boolean enabled;
     private final long maxBodySize;
 
-    LicenseValidationRoute(ValidateLicense validation, LicenseConfig config,
+    LicenseValidationRoute(ValidateLicense validation, LicenseMetrics metrics, LicenseConfig config,
                            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.validation = validation;
+        this.metrics = metrics;
         this.enabled = config.validation().eventLoopRoute();
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
     }
@@ -52,6 +54,7 @@ class LicenseValidationRoute {
     }
 
     private void validate(RoutingContext context) {
+        long started = System.nanoTime();
         if (!isJson(context.request().getHeader("Content-Type"))) {
             context.fail(415);
             return;
@@ -62,12 +65,14 @@ class LicenseValidationRoute {
             request = ValidationJson.read(body == null ? new byte[0] : body.getBytes());
         } catch (ValidationJson.Refused refused) {
             refuse(context, refused.problem().at(context.request().path()));
+            metrics.validated(null, refused.problem().status(), started);
             return;
         }
         validation.validate(request.token(), request.clientId()).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 context.response().putHeader("Content-Type", "application/json;charset=UTF-8")
                         .end(ValidationJson.write(outcome.result()));
+                metrics.validated(outcome.result().code().name(), 200, started);
             } else {
                 context.fail(outcome.cause());
             }
