@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validation answers are read from the database, never from an instance's memory: a license revoked
- * through one server is reported revoked by the very next validation on the other, with no wait.
+ * Validation answers are read from the database, never from an instance's memory: a license activated
+ * and validated on server B, then deactivated through server A, is reported revoked by the very next
+ * validation on B, with no wait.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedAppEnvironment.class)
@@ -47,7 +49,7 @@ class LicenseTwoServersIT {
         String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
         String clientId = "two-servers-" + UUID.randomUUID();
-        Response activation = given().contentType(ContentType.JSON)
+        Response activation = onB().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password, "clientId", clientId))
                 .post("/api/v1/licenses/activate");
         activation.then().statusCode(201);
@@ -62,8 +64,12 @@ class LicenseTwoServersIT {
         validateOnB(token, clientId).body("code", equalTo("REVOKED")).body("status", equalTo("deactivated"));
     }
 
+    private static RequestSpecification onB() {
+        return given().baseUri("http://127.0.0.1").port(serverB.port());
+    }
+
     private static ValidatableResponse validateOnB(String token, String clientId) {
-        return given().baseUri("http://127.0.0.1").port(serverB.port()).contentType(ContentType.JSON)
+        return onB().contentType(ContentType.JSON)
                 .body(Map.of("token", token, "clientId", clientId))
                 .post("/api/v1/licenses/validate").then().statusCode(200);
     }
