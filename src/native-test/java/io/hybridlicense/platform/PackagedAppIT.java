@@ -37,7 +37,7 @@ class PackagedAppIT {
                 .post("/api/v1/auth/login").then().statusCode(401);
 
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .body(containsString("hl_auth_logins_total{result=\"failure\"}"))
+                .body(containsString("hl_auth_logins_total{result=\"failure\""))
                 .body(containsString("hl_schemasync_outbox_pending"))
                 .body(containsString("agroal_active_count"));
         given().accept("application/json").get("/q/info").then().statusCode(200)
