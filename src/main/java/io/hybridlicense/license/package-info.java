@@ -4,7 +4,7 @@
  * subscriptions (started by auth's {@code UserRegistered}, plan changes, renewal), batch status updates
  * and scheduled expiry. The status and seat rules are plain Java in {@code domain}. Online validation
  * is answered on the Vert.x event loop and reads the current rows with the reactive PostgreSQL client,
- * batched per event loop (docs/adr/0004-license-validation-on-the-event-loop.md).
+ * batched per event loop (docs/adr/0005-license-validation-on-the-event-loop.md).
  *
  * <p>Exports through {@code api}: the {@code LicenseApi} facade, license and subscription views and its
  * events ({@code LicenseActivated}, {@code LicenseStatusChanged}, {@code SubscriptionStarted},
