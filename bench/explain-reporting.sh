@@ -73,3 +73,15 @@ explain "GET /api/v1/admin/audit-logs?subjectId=…" "$audit_select AND subject_
 explain "GET /api/v1/admin/audit-logs?from=…&to=… (one week, a year ago)" "$audit_select AND occurred_at >= now() - interval '365 days' AND occurred_at < now() - interval '358 days' $order LIMIT 51"
 explain "GET /api/v1/admin/audit-logs?userId=…&action=LICENSE_CREATED" "$audit_select AND actor_id = '$user' AND action = 'LICENSE_CREATED' $order LIMIT 51"
 explain "GET /api/v1/admin/audit-logs?userId=… with Accept: text/csv (no limit)" "$audit_select AND actor_id = '$user' $order"
+explain "console dashboard: sign-ups per day" "SELECT d.day::date AS day,
+       (SELECT count(*) FROM auth.user_report u
+        WHERE u.created_at >= d.day AT TIME ZONE 'UTC'
+          AND u.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC') AS count
+FROM generate_series(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '29 days',
+                     date_trunc('day', now() AT TIME ZONE 'UTC'), interval '1 day') AS d(day)
+ORDER BY d.day"
+explain "console dashboard: seats per plan" "SELECT p.plan,
+       (SELECT count(*) FROM license.license_report l JOIN auth.user_report u ON u.id = l.user_id
+        WHERE l.status IN ('active', 'suspended') AND u.plan = p.plan) AS seats
+FROM unnest(ARRAY['free', 'pro', 'enterprise']::text[]) WITH ORDINALITY AS p(plan, position)
+ORDER BY p.position"

@@ -2,11 +2,15 @@ package io.hybridlicense.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.PackagedAppEnvironment;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.response.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the packaged application (the JVM jar, or the native binary with {@code -Dnative}). */
@@ -42,5 +46,27 @@ class PackagedAppIT {
                 .body(containsString("agroal_active_count"));
         given().accept("application/json").get("/q/info").then().statusCode(200)
                 .body("build.version", equalTo("0.1.0-SNAPSHOT"));
+    }
+
+    /** The console's Qute pages, its WebJars and its CSRF-protected form work in the package (native included). */
+    @Test
+    void servesTheConsole_signInPage_assets_andCsrfProtectedForm() {
+        given().redirects().follow(false).get("/console/admin").then().statusCode(303)
+                .header("Location", containsString("/console/sign-in"));
+        Response page = given().get("/console/sign-in");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .body(containsString("name=\"password\""));
+        Matcher token = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(token.find()).as("the form's CSRF token").isTrue();
+        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+        given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
+
+        given().redirects().follow(false).cookie("hl_csrf", page.getCookie("hl_csrf"))
+                .formParam(token.group(1), token.group(2)).formParam("email", "nobody@example.test")
+                .formParam("password", "wrong password").post("/console/sign-in")
+                .then().statusCode(401).contentType(containsString("text/html"));
+        given().redirects().follow(false).formParam("email", "nobody@example.test").formParam("password", "wrong password")
+                .post("/console/sign-in").then().statusCode(400);
     }
 }
