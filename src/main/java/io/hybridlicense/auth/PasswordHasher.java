@@ -1,12 +1,10 @@
 package io.hybridlicense.auth;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +28,9 @@ class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
-    private final Argon2Function current;
+    private final Argon2Phc argon2;
+    private final Argon2Phc.Cost current;
+    private final SecureRandom random = new SecureRandom();
     private final Semaphore slots;
     private final Duration slotWait;
     /** Checked against when the email is unknown, so that both failures cost the same time. */
@@ -49,23 +49,25 @@ class PasswordHasher {
     }
 
     PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrentHashes, Duration slotWait) {
-        current = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID,
-                Argon2Function.ARGON2_VERSION_13);
+        current = new Argon2Phc.Cost(Argon2Phc.Argon2Type.ID, memoryKib, iterations, parallelism);
         slots = new Semaphore(Math.max(1, concurrentHashes), true);
+        argon2 = new Argon2Phc(memoryKib * Math.max(1, concurrentHashes));
         this.slotWait = slotWait;
         decoyHash = hash(UUID.randomUUID().toString());
     }
 
     /** @throws ProblemException 503 {@code server-busy} with {@code Retry-After} when no slot frees in time */
     String hash(String password) {
-        return inSlot(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(current).getResult());
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return inSlot(() -> argon2.hash(password, current, salt, HASH_BYTES));
     }
 
     /** @throws ProblemException 503 {@code server-busy} with {@code Retry-After} when no slot frees in time */
     boolean matches(String password, String hash) {
         return inSlot(() -> {
             try {
-                return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+                return argon2.matches(password, hash);
             } catch (RuntimeException unreadableHash) {
                 return false;
             }
@@ -98,10 +100,9 @@ class PasswordHasher {
 
     /** {@code true} when the hash is weaker than (or differs in kind from) the configured cost. */
     boolean needsRehash(String hash) {
-        Argon2Function stored = Argon2Function.getInstanceFromHash(hash);
-        return stored.getVariant() != Argon2.ID
-                || stored.getMemory() < current.getMemory()
-                || stored.getIterations() < current.getIterations()
-                || stored.getParallelism() < current.getParallelism();
+        return Argon2Phc.costOf(hash).map(stored -> stored.type() != current.type()
+                || stored.memoryKib() < current.memoryKib()
+                || stored.iterations() < current.iterations()
+                || stored.parallelism() < current.parallelism()).orElse(true);
     }
 }
