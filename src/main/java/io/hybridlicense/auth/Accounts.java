@@ -44,8 +44,27 @@ class Accounts implements AuthApi {
     }
 
     /**
+     * A registration from {@code clientAddress}: a token of the address's registration bucket is taken
+     * before the password is hashed, so a flood of sign-ups neither creates more accounts nor computes
+     * more hashes than the allowance. The token is kept once the hash was computed, whatever follows.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    UserView signUp(String email, String password, Plan plan, String clientAddress) {
+        LoginThrottle.Attempt attempt = throttle.takeRegistration(clientAddress);
+        String passwordHash;
+        try {
+            passwordHash = hasher.hash(password);
+        } catch (RuntimeException notHashed) {
+            attempt.giveBack();
+            throw notHashed;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, plan, false, false));
+    }
+
+    /**
      * Creates the account and, through {@link UserRegistered}, its subscription and audit entry. The
-     * password is hashed first, before a connection is taken.
+     * password is hashed first, before a connection is taken. Not rate-limited: for the system's own
+     * accounts (the first admin).
      */
     @Transactional(Transactional.TxType.NEVER)
     UserView register(String email, String password, Plan plan, boolean admin, boolean bySystem) {

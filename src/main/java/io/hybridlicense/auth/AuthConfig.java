@@ -15,7 +15,7 @@ public interface AuthConfig {
     /** Argon2id password hashing cost; raising it re-hashes each password at its next successful login. */
     Password password();
 
-    /** Brute-force protection of login and activation. */
+    /** Brute-force protection of login and activation, and the registration limit. */
     RateLimit rateLimit();
 
     /** The administrator created at start if absent. */
@@ -74,6 +74,18 @@ public interface AuthConfig {
         /** The window the failure allowances refill over. */
         @WithDefault("PT1M")
         Duration period();
+
+        /**
+         * Accounts that may be registered from one client IP address in each {@link #registrationPeriod()}:
+         * at most this many at once, then one every period / registrations. Every registration counts,
+         * including one refused because the email is taken (its password was hashed all the same).
+         */
+        @WithDefault("5")
+        int registrations();
+
+        /** The window the registration allowance refills over. */
+        @WithDefault("PT1H")
+        Duration registrationPeriod();
     }
 
     interface FirstAdmin {

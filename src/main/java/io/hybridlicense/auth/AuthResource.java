@@ -46,8 +46,8 @@ class AuthResource {
     @POST
     @Path("/register")
     @PermitAll
-    public Response register(@Valid @NotNull AuthRequests.Register request) {
-        UserView user = accounts.register(request.email(), request.password(), request.planOrFree(), false, false);
+    public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
+        UserView user = accounts.signUp(request.email(), request.password(), request.planOrFree(), ClientAddress.of(http));
         return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();
     }
 

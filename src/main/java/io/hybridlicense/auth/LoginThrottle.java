@@ -16,6 +16,10 @@ import java.util.Optional;
  * instances, at most a bucket's capacity of passwords is checked per period. The tokens are given back
  * when the credentials were right (users sharing an address do not limit each other's successful
  * logins) or were never checked.
+ *
+ * <p>Registrations take a token from a bucket of their own per client address ({@code registration:<ip>},
+ * a bucket kind beside {@code account:} and {@code address:}), before the password is hashed; it is
+ * given back only when no hash was computed.
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -34,9 +38,9 @@ class LoginThrottle {
         this.buckets = buckets;
         this.clock = clock;
         this.config = config.rateLimit();
-        if (this.config.accountFailures() < 1 || this.config.addressFailures() < 1 || this.config.period().isNegative()
-                || this.config.period().isZero()) {
-            throw new IllegalStateException("hl.auth.rate-limit: the allowances must be at least 1 and the period positive");
+        if (this.config.accountFailures() < 1 || this.config.addressFailures() < 1 || this.config.registrations() < 1
+                || !isPositive(this.config.period()) || !isPositive(this.config.registrationPeriod())) {
+            throw new IllegalStateException("hl.auth.rate-limit: the allowances must be at least 1 and the periods positive");
         }
     }
 
@@ -59,6 +63,16 @@ class LoginThrottle {
         };
     }
 
+    /** Takes one token of the address's registration bucket, or throws 429 with {@code Retry-After}. */
+    Attempt takeRegistration(String address) {
+        String key = "registration:" + address;
+        Optional<Duration> wait = buckets.take(key, config.registrations(), config.registrationPeriod(), clock.now());
+        if (wait.isPresent()) {
+            throw tooMany("too-many-registrations", "Too many registrations from this address", wait.get());
+        }
+        return () -> buckets.giveBack(key, config.registrations(), config.registrationPeriod());
+    }
+
     /** Full buckets hold no information: deleting them bounds the table to recent failures. */
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetRecovered() {
@@ -66,8 +80,16 @@ class LoginThrottle {
     }
 
     private static ProblemException tooManyAttempts(Duration wait) {
+        return tooMany("too-many-attempts", "Too many failed attempts", wait);
+    }
+
+    private static ProblemException tooMany(String type, String what, Duration wait) {
         long seconds = Math.max(1, wait.plusNanos(999_999_999L).toSeconds());
-        return new ProblemException(Problem.of(429, "too-many-attempts", "Too Many Requests",
-                "Too many failed attempts; retry in " + seconds + " s"), Map.of("Retry-After", Long.toString(seconds)));
+        return new ProblemException(Problem.of(429, type, "Too Many Requests", what + "; retry in " + seconds + " s"),
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    private static boolean isPositive(Duration period) {
+        return !period.isNegative() && !period.isZero();
     }
 }

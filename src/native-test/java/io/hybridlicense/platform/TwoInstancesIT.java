@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.Concurrently;
+import io.hybridlicense.testing.LoopbackClient;
 import io.hybridlicense.testing.PackagedAppEnvironment;
 import io.hybridlicense.testing.SecondServer;
 import io.quarkus.test.common.WithTestResource;
@@ -13,17 +14,24 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What must hold across server processes on one database: the packaged application under test (A) and
- * a second process of it (B). Brute-force limits count for both together, and both sign and verify with
- * one key set.
+ * a second process of it (B). Brute-force and registration limits count for both together, and both
+ * sign and verify with one key set.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedAppEnvironment.class)
@@ -31,6 +39,8 @@ class TwoInstancesIT {
 
     private static final int ACCOUNT_FAILURES = 5;
     private static final int GUESSES = 60;
+    /** The production default: the ITs run with production settings, proxy forwarding off. */
+    private static final int REGISTRATIONS_PER_ADDRESS = 5;
 
     private static SecondServer serverB;
 
@@ -70,6 +80,39 @@ class TwoInstancesIT {
     }
 
     /**
+     * 16 parallel registrations from one client address (127.0.0.2), half through each server: at most the
+     * allowance creates accounts, the rest are 429 with Retry-After and leave no account. Without proxy
+     * forwarding the address is the connection's, so the X-Forwarded-For each request makes up changes
+     * nothing; a client at another address (127.0.0.3) still registers.
+     */
+    @Test
+    void parallelRegistrations_fromOneAddress_spreadOverTwoServers_createAtMostTheAllowance() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> emails = IntStream.range(0, 16).mapToObj(i -> "signup-" + i + "-" + run + "@example.test").toList();
+        LoopbackClient client = LoopbackClient.from("127.0.0.2");
+
+        List<LoopbackClient.Answer> answers = Concurrently.run(emails.size(), i -> client.postJson(
+                i % 2 == 0 ? RestAssured.port : serverB.port(), "/api/v1/auth/register",
+                "{\"email\": \"" + emails.get(i) + "\", \"password\": \"correct horse battery\"}",
+                Map.of("X-Forwarded-For", "10.77.0." + i)));
+
+        List<Integer> statuses = answers.stream().map(LoopbackClient.Answer::status).toList();
+        // 503: no hashing slot free in time on a loaded machine; that registration gave its token back
+        assertThat(statuses).as("statuses").allMatch(status -> status == 201 || status == 429 || status == 503);
+        assertThat(statuses).as("statuses").contains(429);
+        List<String> created = IntStream.range(0, emails.size()).filter(i -> statuses.get(i) == 201).mapToObj(emails::get).toList();
+        assertThat(created).as("accounts created").hasSizeLessThanOrEqualTo(REGISTRATIONS_PER_ADDRESS);
+        assertThat(accountsAmong(emails)).as("the accounts in the database").containsExactlyInAnyOrderElementsOf(created);
+        assertThat(answers).filteredOn(answer -> answer.status() == 429).allSatisfy(answer -> {
+            assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        });
+        assertThat(LoopbackClient.from("127.0.0.3").postJson(serverB.port(), "/api/v1/auth/register",
+                "{\"email\": \"elsewhere-" + run + "@example.test\", \"password\": \"correct horse battery\"}", Map.of())
+                .status()).as("another address").isEqualTo(201);
+    }
+
+    /**
      * One key set for the fleet: both publish the same JWKS, and an access token signed by A is accepted
      * by B. (That a change made through one instance shows in the other's next validation is
      * LicenseTwoServersIT's.)
@@ -86,6 +129,23 @@ class TwoInstancesIT {
         onB().auth().oauth2(accessTokenFromA).get("/api/v1/auth/me").then().statusCode(200).body("email", equalTo(email));
         assertThat(onB().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys.kid"))
                 .isEqualTo(given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys.kid"));
+    }
+
+    /** Read as the runtime role, which may read auth.users. */
+    private static List<String> accountsAmong(List<String> emails) throws SQLException {
+        Map<String, String> app = PackagedAppEnvironment.appConfig();
+        try (Connection connection = DriverManager.getConnection(app.get("quarkus.datasource.jdbc.url"),
+                app.get("quarkus.datasource.username"), app.get("quarkus.datasource.password"));
+             PreparedStatement select = connection.prepareStatement("SELECT email FROM auth.users WHERE email = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", emails.toArray()));
+            List<String> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        }
     }
 
     private static RequestSpecification onB() {

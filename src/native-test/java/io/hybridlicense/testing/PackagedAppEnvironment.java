@@ -28,6 +28,11 @@ import java.util.Map;
  * PostgreSQL holds {@link #TARGET_DATABASE}, a database for schemasync to change. The token keys and
  * the credentials key come from the environment or are generated once into {@code target/it-keys}, so
  * that a second server process ({@link #appConfig()}) signs, verifies and decrypts like the first.
+ *
+ * <p>The app runs with production settings, the registration limit included (5 per client address per
+ * hour, the address being the connection's): the ITs sharing this environment register at most that many
+ * users from 127.0.0.1 together; a test that needs more registers from other loopback addresses
+ * ({@link LoopbackClient}).
  */
 public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycleManager {
 

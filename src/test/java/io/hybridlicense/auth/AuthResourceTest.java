@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class AuthResourceTest {
     @Test
     void register_createsTheAccountWithItsSubscriptionAndAuditEntry() {
         String email = Users.uniqueEmail();
-        Response response = given().contentType(ContentType.JSON)
+        Response response = register()
                 .body(Map.of("email", "  " + email + " ", "password", "long enough pw", "plan", "pro"))
                 .post("/api/v1/auth/register");
 
@@ -49,7 +50,7 @@ class AuthResourceTest {
 
     @Test
     void register_defaultsToTheFreePlan() {
-        given().contentType(ContentType.JSON)
+        register()
                 .body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(201).body("plan", equalTo("free"));
@@ -59,7 +60,7 @@ class AuthResourceTest {
     void register_refusesAnEmailInUse_ignoringCase() {
         TestUser user = Users.aUser().register();
 
-        given().contentType(ContentType.JSON)
+        register()
                 .body(Map.of("email", user.email().toUpperCase(), "password", "another password"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(409)
@@ -71,7 +72,7 @@ class AuthResourceTest {
     void register_concurrentlyWithOneEmail_createsOneAccount() throws Exception {
         String email = Users.uniqueEmail();
 
-        List<Integer> statuses = Concurrently.run(6, i -> given().contentType(ContentType.JSON)
+        List<Integer> statuses = Concurrently.run(6, i -> register()
                 .body(Map.of("email", i % 2 == 0 ? email : email.toUpperCase(), "password", "long enough pw"))
                 .post("/api/v1/auth/register").statusCode());
 
@@ -83,35 +84,40 @@ class AuthResourceTest {
     @Test
     void register_rejectsBadInput_withoutEchoingThePassword() {
         String secret = "short-pw";
-        given().contentType(ContentType.JSON).body(Map.of("email", Users.uniqueEmail(), "password", secret))
+        register().body(Map.of("email", Users.uniqueEmail(), "password", secret))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("password"))
                 .body(not(org.hamcrest.Matchers.containsString(secret)));
-        given().contentType(ContentType.JSON).body(Map.of("email", Users.uniqueEmail(), "password", "é".repeat(513)))
+        register().body(Map.of("email", Users.uniqueEmail(), "password", "é".repeat(513)))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("password"));
-        given().contentType(ContentType.JSON).body(Map.of("email", "not-an-email", "password", "long enough pw"))
+        register().body(Map.of("email", "not-an-email", "password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("email"));
-        given().contentType(ContentType.JSON).body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw", "plan", "gold"))
+        register().body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw", "plan", "gold"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("plan"));
-        given().contentType(ContentType.JSON).body(Map.of("password", "long enough pw"))
+        register().body(Map.of("password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("email"));
-        given().contentType(ContentType.JSON).body("{\"email\": \"a@b.c\", \"password\": \"secret-in-json\"")
+        register().body("{\"email\": \"a@b.c\", \"password\": \"secret-in-json\"")
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body(not(org.hamcrest.Matchers.containsString("secret-in-json")));
-        given().contentType(ContentType.JSON)
+        register()
                 .body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw", "role", "admin"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("detail", equalTo("The body has a field this endpoint does not know; it knows email, password, plan"));
-        given().contentType(ContentType.JSON)
+        register()
                 .body(Map.of("email", "x".repeat(250) + "@example.test", "password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("email"));
+    }
+
+    /** As from a client of its own: registrations are limited per client address (RegistrationLimitTest). */
+    private static RequestSpecification register() {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", Users.freshAddress());
     }
 
     @Test

@@ -219,7 +219,7 @@ class RateLimitTest {
     }
 
     /** Connections of the role that serves requests, outside this server's pool. */
-    private static DataSource runtimeRoleConnections() {
+    static DataSource runtimeRoleConnections() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         Config settings = ConfigProvider.getConfig();
         dataSource.setUrl(settings.getValue("quarkus.datasource.jdbc.url", String.class));
@@ -229,15 +229,16 @@ class RateLimitTest {
     }
 
     /**
-     * A password was checked for every answer but 429, and at most the allowance of them failed (a
+     * A password was checked for every answer but 429 and 503, and at most the allowance of them failed (a
      * right password gives its token back, so it may let one more guess in); every 429 says when to retry.
      */
     private static void assertAtMostChecked(List<Response> responses, int allowance) {
         List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
-        assertThat(statuses).as("statuses").allMatch(status -> List.of(200, 201, 401, 429).contains(status));
+        // 503: no hashing slot free in time on a loaded machine; such a check never ran and gave its tokens back
+        assertThat(statuses).as("statuses").allMatch(status -> List.of(200, 201, 401, 429, 503).contains(status));
         assertThat(statuses.stream().filter(status -> status == 401).count()).as("failed password checks")
                 .isLessThanOrEqualTo(allowance);
-        assertThat(statuses.stream().filter(status -> status != 429).count()).as("password checks")
+        assertThat(statuses.stream().filter(status -> status != 429 && status != 503).count()).as("password checks")
                 .isLessThanOrEqualTo(allowance + 1);
         assertThat(responses).filteredOn(r -> r.statusCode() == 429)
                 .allSatisfy(r -> assertThat(r.header("Retry-After")).matches("[1-9][0-9]*"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +14,11 @@ public final class Users {
 
     public static final String ADMIN_EMAIL = "admin@tests.hybridlicense.io";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    /**
+     * Starts anywhere in 10.0.0.0/8: the test database outlives a run, and so do its registration buckets
+     * (an hour), so a rerun must not begin with the addresses the last run used up.
+     */
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(new SecureRandom().nextInt(1 << 24));
 
     private String email = uniqueEmail();
     private String password = "correct horse battery";
@@ -31,11 +36,11 @@ public final class Users {
     }
 
     /**
-     * A fresh client address for requests that fail on purpose, so that the per-address failure limit
-     * of one test never throttles another (the test profile honours X-Forwarded-For).
+     * A fresh client address for requests that fail on purpose and for registrations, so that the
+     * per-address limits of one test never throttle another (the test profile honours X-Forwarded-For).
      */
     public static String freshAddress() {
-        int n = ADDRESSES.incrementAndGet();
+        int n = ADDRESSES.incrementAndGet() & 0xffffff;
         return "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
     }
 
@@ -55,7 +60,7 @@ public final class Users {
     }
 
     public TestUser register() {
-        Response response = given().contentType(ContentType.JSON)
+        Response response = given().contentType(ContentType.JSON).header("X-Forwarded-For", freshAddress())
                 .body(Map.of("email", email, "password", password, "plan", plan))
                 .post("/api/v1/auth/register");
         if (response.statusCode() != 201) {
