@@ -80,8 +80,7 @@ explain "console dashboard: sign-ups per day" "SELECT d.day::date AS day,
 FROM generate_series(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '29 days',
                      date_trunc('day', now() AT TIME ZONE 'UTC'), interval '1 day') AS d(day)
 ORDER BY d.day"
-explain "console dashboard: seats per plan" "SELECT p.plan,
-       (SELECT count(*) FROM license.license_report l JOIN auth.user_report u ON u.id = l.user_id
-        WHERE l.status IN ('active', 'suspended') AND u.plan = p.plan) AS seats
+explain "console dashboard: seats per plan" "SELECT p.plan, coalesce(c.seats, 0) AS seats
 FROM unnest(ARRAY['free', 'pro', 'enterprise']::text[]) WITH ORDINALITY AS p(plan, position)
+LEFT JOIN license.seat_report c ON c.plan = p.plan
 ORDER BY p.position"

@@ -17,4 +17,11 @@ public interface AuditRetentionConfig {
     /** How often the purge runs when {@link #days()} is set (a Quarkus {@code every} value). */
     @WithDefault("1h")
     String every();
+
+    /**
+     * Entries deleted per transaction: a purge of many entries is a series of short transactions rather
+     * than one long one. At least 1.
+     */
+    @WithDefault("10000")
+    int batchSize();
 }

@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Purges audit entries past the configured retention (off unless {@code hl.admin.audit-retention.days}
  * is set). The runtime role cannot DELETE audit entries: the one way is admin.purge_audit_log, defined
- * by the migration owner (SECURITY DEFINER), which also records the purge as an audit entry.
+ * by the migration owner (SECURITY DEFINER). It deletes one batch per call; each call here is its own
+ * transaction (the connection is in auto-commit), so a purge of millions of entries never holds one long
+ * transaction. The call whose batch comes back short ends the purge and records it as one audit entry.
  */
 @ApplicationScoped
 class AuditRetentionJob {
@@ -38,28 +40,40 @@ class AuditRetentionJob {
         if (config.days().isPresent() && config.days().getAsInt() < 1) {
             throw new IllegalStateException("hl.admin.audit-retention.days must be at least 1");
         }
+        if (config.batchSize() < 1) {
+            throw new IllegalStateException("hl.admin.audit-retention.batch-size must be at least 1");
+        }
     }
 
     @Scheduled(every = "${hl.admin.audit-retention.every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        config.days().ifPresent(this::purge);
+        config.days().ifPresent(days -> purge(days, config.batchSize()));
     }
 
-    /** Deletes the entries older than {@code days} days (by the application's clock); returns how many. */
-    long purge(int days) {
+    /**
+     * Deletes the entries older than {@code days} days (by the application's clock), {@code batchSize} per
+     * transaction; returns how many.
+     */
+    long purge(int days, int batchSize) {
         Instant now = clock.now();
         Instant olderThan = now.minus(Duration.ofDays(days));
         try (Connection connection = database.getConnection();
-             PreparedStatement purge = connection.prepareStatement("SELECT admin.purge_audit_log(?, ?)")) {
+             PreparedStatement purge = connection.prepareStatement("SELECT admin.purge_audit_log(?, ?, ?)")) {
             Jdbc.bind(purge, 1, olderThan);
             Jdbc.bind(purge, 2, now);
-            try (ResultSet row = purge.executeQuery()) {
-                row.next();
-                long deleted = row.getLong(1);
-                LOG.infof("Audit retention: purged %d entries older than %s", deleted, olderThan);
-                return deleted;
-            }
+            purge.setInt(3, batchSize);
+            long total = 0;
+            long deleted;
+            do {
+                try (ResultSet row = purge.executeQuery()) {
+                    row.next();
+                    deleted = row.getLong(1);
+                }
+                total += deleted;
+            } while (deleted == batchSize);
+            LOG.infof("Audit retention: purged %d entries older than %s", total, olderThan);
+            return total;
         } catch (SQLException e) {
             throw new IllegalStateException("Purging the audit log failed", e);
         }

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 /**
  * The statistics and user reports. They read only the reporting views that auth and license declare in
  * their own migrations (auth.user_report, license.license_report, license.subscription_report,
- * license.license_status_report), which
+ * license.license_status_report, license.seat_report), which
  * the runtime role may only SELECT; every query is served by an index (docs/reporting.md).
  */
 @ApplicationScoped
@@ -64,7 +64,7 @@ class Reports {
             FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)
             ORDER BY d.day""";
 
-    // the console's charts: sign-ups per UTC day (users_created_at_idx), seats held per plan (live licenses)
+    // the console's charts: sign-ups per UTC day (users_created_at_idx), seats held per plan
     static final String SIGN_UPS_PER_DAY = """
             SELECT d.day::date AS day,
                    (SELECT count(*) FROM auth.user_report u
@@ -73,11 +73,11 @@ class Reports {
             FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)
             ORDER BY d.day""";
 
+    // counts kept by license's triggers (live licenses per owner's plan), not a join of every live license
     static final String SEATS_PER_PLAN = """
-            SELECT p.plan,
-                   (SELECT count(*) FROM license.license_report l JOIN auth.user_report u ON u.id = l.user_id
-                    WHERE l.status IN ('active', 'suspended') AND u.plan = p.plan) AS seats
+            SELECT p.plan, coalesce(c.seats, 0) AS seats
             FROM unnest(?::text[]) WITH ORDINALITY AS p(plan, position)
+            LEFT JOIN license.seat_report c ON c.plan = p.plan
             ORDER BY p.position""";
 
     static final String USERS = """

@@ -25,6 +25,9 @@ public interface LicenseConfig {
     /** The validation hot path. */
     Validation validation();
 
+    /** The running counts the database keeps for admin's reports (licenses per status, seats per plan). */
+    Counts counts();
+
     interface Seats {
         @WithDefault("1")
         int free();
@@ -82,6 +85,15 @@ public interface LicenseConfig {
         /** Queries one event loop keeps out at once; reads arriving meanwhile wait and go together in the next. */
         @WithDefault("1")
         int queriesInFlight();
+    }
+
+    interface Counts {
+        /**
+         * How often the counts' rows, one per database connection that changed a license, are folded into
+         * one row per status and plan (a Quarkus {@code every} value).
+         */
+        @WithDefault("1h")
+        String compactEvery();
     }
 
     default int seatsOf(Plan plan) {

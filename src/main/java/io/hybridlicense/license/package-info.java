@@ -8,7 +8,9 @@
  *
  * <p>Exports through {@code api}: the {@code LicenseApi} facade, license and subscription views and its
  * events ({@code LicenseActivated}, {@code LicenseStatusChanged}, {@code SubscriptionStarted},
- * {@code SubscriptionPlanChanged}, {@code SubscriptionRenewed}). Owns the schema {@code license}.
+ * {@code SubscriptionPlanChanged}, {@code SubscriptionRenewed}). Owns the schema {@code license}, and
+ * the read-only reporting views admin reads there (licenses, subscriptions, and the licenses per status
+ * and seats per plan that its triggers count; {@code CountsCompactionJob} keeps those counts compact).
  * Uses {@code auth.api} (credential checks, token signing, plans) and implements its
  * {@code SubscriptionDirectory}.
  */

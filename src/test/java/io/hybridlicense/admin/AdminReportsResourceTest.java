@@ -93,6 +93,80 @@ class AdminReportsResourceTest {
         }
     }
 
+    @Test
+    void seatsPerPlan_equalAFullCount_afterConcurrentActivationsStatusChangesAndPlanChanges() throws Exception {
+        List<TestUser> users = Concurrently.run(4, i -> Users.aUser().withPlan("pro").register());
+        List<String> tokens = Concurrently.run(4, i -> users.get(i).accessToken());
+        List<Activated> licenses = Concurrently.run(12, i -> users.get(i % 4).activated());
+        assertSeatsEqualAFullCount();
+
+        // license i belongs to user i % 4: each user's plan changes while their licenses change and a new one starts
+        List<Integer> first = Concurrently.run(16, i -> switch (i / 4) {
+            case 0 -> changePlan(tokens.get(i), "enterprise");
+            case 1 -> changeStatus(licenses.get(i % 4), "suspended", 0);
+            case 2 -> given().auth().oauth2(tokens.get(i % 4)).post("/api/v1/licenses/" + licenses.get(4 + i % 4).licenseId()
+                    + "/deactivate").statusCode();
+            default -> users.get(i % 4).activate("client-" + UUID.randomUUID()).statusCode();
+        });
+        assertThat(first).containsOnly(200, 201);
+        assertSeatsEqualAFullCount();
+
+        // back to pro, while one batch revokes a license of every user and the suspended ones are reactivated
+        List<Integer> second = Concurrently.run(9, i -> switch (i / 4) {
+            case 0 -> changePlan(tokens.get(i), "pro");
+            case 1 -> changeStatus(licenses.get(i % 4), "active", 1);
+            default -> asAdmin().contentType(ContentType.JSON)
+                    .body(licenses.subList(8, 12).stream().map(l -> Map.of("licenseId", l.licenseId(), "status", "revoked")).toList())
+                    .post("/api/v1/admin/licenses/status-batch").statusCode();
+        });
+        assertThat(second).containsOnly(200);
+        assertSeatsEqualAFullCount();
+    }
+
+    private static int changePlan(String token, String plan) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plan", plan))
+                .post("/api/v1/subscriptions/me/plan").statusCode();
+    }
+
+    private static int changeStatus(Activated license, String status, int version) {
+        return asAdmin().contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(Map.of("status", status)).patch("/api/v1/licenses/" + license.licenseId()).statusCode();
+    }
+
+    /** The dashboard's query and a count of every live license by its owner's plan, in one snapshot. */
+    private void assertSeatsEqualAFullCount() throws java.sql.SQLException {
+        Map<String, Long> maintained;
+        Map<String, Long> counted;
+        try (var connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            try (var dashboard = connection.prepareStatement(Reports.SEATS_PER_PLAN);
+                 var full = connection.prepareStatement("""
+                         SELECT u.plan, count(*) AS seats FROM license.license_report l JOIN auth.user_report u ON u.id = l.user_id
+                         WHERE l.status IN ('active', 'suspended') GROUP BY u.plan""")) {
+                dashboard.setArray(1, connection.createArrayOf("text", new String[] {"free", "pro", "enterprise"}));
+                maintained = seatsByPlan(dashboard);
+                counted = seatsByPlan(full);
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(true);
+            }
+        }
+        assertThat(maintained.keySet()).containsExactlyInAnyOrder("free", "pro", "enterprise");
+        maintained.forEach((plan, seats) -> assertThat(seats).as(plan).isEqualTo(counted.getOrDefault(plan, 0L)));
+    }
+
+    private static Map<String, Long> seatsByPlan(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        Map<String, Long> seats = new java.util.HashMap<>();
+        try (var row = query.executeQuery()) {
+            while (row.next()) {
+                seats.put(row.getString("plan"), row.getLong("seats"));
+            }
+        }
+        return seats;
+    }
+
     private Map<String, Long> countedInTheDatabase() throws java.sql.SQLException {
         Map<String, Long> counts = new java.util.HashMap<>();
         try (var connection = database.getConnection(); var sql = connection.createStatement();
