@@ -8,12 +8,14 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Key;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -53,14 +55,29 @@ class JwtTokens implements SignedTokens {
         this.verifiedTokens = new VerifiedTokens(this.config.verifiedCacheSize());
     }
 
-    /** An access token: {@code sub} = user id, {@code groups} = roles. */
+    /** An access token at sign-in: {@code sub} = user id, {@code groups} = roles, {@code auth_time} = now. */
     AccessToken issueAccessToken(UserView user) {
-        Instant expiresAt = clock.now().plus(config.accessTokenLifetime());
+        Instant now = clock.now();
+        return issueAccessToken(user, now, now.plus(config.accessTokenLifetime()));
+    }
+
+    /**
+     * An access token for a session that began at {@code signedInAt} ({@code auth_time}, as in OpenID
+     * Connect), valid for the usual lifetime but not after {@code notAfter}.
+     */
+    AccessToken issueAccessToken(UserView user, Instant signedInAt, Instant notAfter) {
+        Instant now = clock.now();
+        Instant expiresAt = min(now.plus(config.accessTokenLifetime()), notAfter);
         String token = claims(ACCESS_AUDIENCE, user.userId().toString(), expiresAt)
                 .upn(user.email())
                 .groups(user.roles())
+                .claim(Claims.auth_time.name(), signedInAt.getEpochSecond())
                 .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
-        return new AccessToken(token, config.accessTokenLifetime().toSeconds());
+        return new AccessToken(token, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     record AccessToken(String token, long expiresInSeconds) {
