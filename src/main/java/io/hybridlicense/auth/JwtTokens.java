@@ -58,7 +58,7 @@ class JwtTokens implements SignedTokens {
     /** An access token at sign-in: {@code sub} = user id, {@code groups} = roles, {@code auth_time} = now. */
     AccessToken issueAccessToken(UserView user) {
         Instant now = clock.now();
-        return issueAccessToken(user, now, now.plus(config.accessTokenLifetime()));
+        return accessToken(user, now, now, now.plus(config.accessTokenLifetime()));
     }
 
     /**
@@ -66,9 +66,12 @@ class JwtTokens implements SignedTokens {
      * Connect), valid for the usual lifetime but not after {@code notAfter}.
      */
     AccessToken issueAccessToken(UserView user, Instant signedInAt, Instant notAfter) {
-        Instant now = clock.now();
+        return accessToken(user, clock.now(), signedInAt, notAfter);
+    }
+
+    private AccessToken accessToken(UserView user, Instant now, Instant signedInAt, Instant notAfter) {
         Instant expiresAt = min(now.plus(config.accessTokenLifetime()), notAfter);
-        String token = claims(ACCESS_AUDIENCE, user.userId().toString(), expiresAt)
+        String token = claims(ACCESS_AUDIENCE, user.userId().toString(), now, expiresAt)
                 .upn(user.email())
                 .groups(user.roles())
                 .claim(Claims.auth_time.name(), signedInAt.getEpochSecond())
@@ -85,7 +88,7 @@ class JwtTokens implements SignedTokens {
 
     @Override
     public String sign(String audience, String subject, Instant expiresAt, Map<String, Object> claims) {
-        JwtClaimsBuilder builder = claims(audience, subject, expiresAt);
+        JwtClaimsBuilder builder = claims(audience, subject, clock.now(), expiresAt);
         claims.forEach(builder::claim);
         return builder.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
     }
@@ -123,11 +126,11 @@ class JwtTokens implements SignedTokens {
         }
     }
 
-    private JwtClaimsBuilder claims(String audience, String subject, Instant expiresAt) {
+    private JwtClaimsBuilder claims(String audience, String subject, Instant issuedAt, Instant expiresAt) {
         return Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(subject)
-                .issuedAt(clock.now())
+                .issuedAt(issuedAt)
                 .expiresAt(expiresAt);
     }
 
