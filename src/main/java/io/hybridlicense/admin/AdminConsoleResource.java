@@ -190,7 +190,8 @@ class AdminConsoleResource {
         try {
             auth.setAdmin(userId, makeAdmin, admin.id());
             return Response.ok(Templates.user$role(existing(userId), Notice.ok(makeAdmin
-                    ? "Now an admin (from their next sign-in)." : "No longer an admin (from their next sign-in)."))).build();
+                    ? "Now an admin (from their next sign-in or session renewal)."
+                    : "No longer an admin (from their next sign-in or session renewal)."))).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
                     .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();

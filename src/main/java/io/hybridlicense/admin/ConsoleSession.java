@@ -10,6 +10,7 @@ import java.time.Duration;
  * The console's session: the access token in a cookie that scripts cannot read (HttpOnly), that no
  * other site's request carries (SameSite=Strict), sent only over HTTPS when the console is reached over
  * HTTPS (Secure), and only to the console's paths. smallrye-jwt reads it (mp.jwt.token.cookie).
+ * While in use it is renewed ({@link ConsoleSessionRenewal}).
  */
 final class ConsoleSession {
 
@@ -34,7 +35,7 @@ final class ConsoleSession {
         return end(Response.seeOther(SIGN_IN), request).build();
     }
 
-    private static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
+    static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
         return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + ("https".equals(request.scheme()) ? "; Secure" : "");
     }

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -134,6 +135,15 @@ class Accounts implements AuthApi {
         UserView user = authenticate(email, password, clientAddress);
         JwtTokens.AccessToken token = tokens.issueAccessToken(user);
         return new SignedIn(user, token.token(), Duration.ofSeconds(token.expiresInSeconds()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SignedIn> renew(UUID userId, Instant signedInAt, Instant notAfter) {
+        return findUser(userId).map(user -> {
+            JwtTokens.AccessToken token = tokens.issueAccessToken(user, signedInAt, notAfter);
+            return new SignedIn(user, token.token(), Duration.ofSeconds(token.expiresInSeconds()));
+        });
     }
 
     private record Credentials(UserView user, String passwordHash) {

@@ -8,12 +8,14 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Key;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -53,14 +55,32 @@ class JwtTokens implements SignedTokens {
         this.verifiedTokens = new VerifiedTokens(this.config.verifiedCacheSize());
     }
 
-    /** An access token: {@code sub} = user id, {@code groups} = roles. */
+    /** An access token at sign-in: {@code sub} = user id, {@code groups} = roles, {@code auth_time} = now. */
     AccessToken issueAccessToken(UserView user) {
-        Instant expiresAt = clock.now().plus(config.accessTokenLifetime());
-        String token = claims(ACCESS_AUDIENCE, user.userId().toString(), expiresAt)
+        Instant now = clock.now();
+        return accessToken(user, now, now, now.plus(config.accessTokenLifetime()));
+    }
+
+    /**
+     * An access token for a session that began at {@code signedInAt} ({@code auth_time}, as in OpenID
+     * Connect), valid for the usual lifetime but not after {@code notAfter}.
+     */
+    AccessToken issueAccessToken(UserView user, Instant signedInAt, Instant notAfter) {
+        return accessToken(user, clock.now(), signedInAt, notAfter);
+    }
+
+    private AccessToken accessToken(UserView user, Instant now, Instant signedInAt, Instant notAfter) {
+        Instant expiresAt = min(now.plus(config.accessTokenLifetime()), notAfter);
+        String token = claims(ACCESS_AUDIENCE, user.userId().toString(), now, expiresAt)
                 .upn(user.email())
                 .groups(user.roles())
+                .claim(Claims.auth_time.name(), signedInAt.getEpochSecond())
                 .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
-        return new AccessToken(token, config.accessTokenLifetime().toSeconds());
+        return new AccessToken(token, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     record AccessToken(String token, long expiresInSeconds) {
@@ -68,7 +88,7 @@ class JwtTokens implements SignedTokens {
 
     @Override
     public String sign(String audience, String subject, Instant expiresAt, Map<String, Object> claims) {
-        JwtClaimsBuilder builder = claims(audience, subject, expiresAt);
+        JwtClaimsBuilder builder = claims(audience, subject, clock.now(), expiresAt);
         claims.forEach(builder::claim);
         return builder.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
     }
@@ -106,11 +126,11 @@ class JwtTokens implements SignedTokens {
         }
     }
 
-    private JwtClaimsBuilder claims(String audience, String subject, Instant expiresAt) {
+    private JwtClaimsBuilder claims(String audience, String subject, Instant issuedAt, Instant expiresAt) {
         return Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(subject)
-                .issuedAt(clock.now())
+                .issuedAt(issuedAt)
                 .expiresAt(expiresAt);
     }
 

@@ -59,6 +59,9 @@ class PackagedAppIT {
                 .body(containsString("name=\"password\""));
         Matcher token = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page.asString());
         assertThat(token.find()).as("the form's CSRF token").isTrue();
+        Matcher script = Pattern.compile("<script src=\"(/webjars/[^\"]+)\"").matcher(page.asString());
+        assertThat(script.find()).as("the page's WebJar").isTrue();
+        given().get(script.group(1)).then().statusCode(200).header("Cache-Control", containsString("immutable"));
         given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
         given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.PageChecks;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
@@ -212,32 +213,72 @@ class ConsoleBrowserTest {
         }
     }
 
-    /** What the browser downloads per page with an empty cache, from its Resource Timing entries. */
+    /**
+     * "No page over 200 KB of assets": what each page transfers on its first load with an empty cache (the
+     * document included), from the browser's own timing entries. Figures in docs/console.md.
+     */
     @Test
-    void everyPage_downloadsLessThan200KbOfAssets() {
+    void everyPage_transfersAtMost200KbOnItsFirstLoad() {
         TestUser user = Users.aUser().register();
         user.activated();
+        signIn(user.email(), user.password());
+        List<Browser.PageWeight> weights = new java.util.ArrayList<>();
+        weights.add(browser.firstLoad(base + "console/me"));
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
-        driver().executeCdpCommand("Network.enable", Map.of());
-        driver().executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-        try {
-            for (String page : List.of("console/sign-in", "console/admin", "console/admin/users",
-                    "console/admin/users/" + user.userId(), "console/admin/audit-log", "console/me")) {
-                open(page);
-                browser.waitUpTo(WAIT).until(driver -> "complete".equals(browser.driver().executeScript("return document.readyState")));
-                @SuppressWarnings("unchecked")
-                Map<String, Number> sizes = (Map<String, Number>) driver().executeScript("""
-                        return performance.getEntriesByType('resource').reduce(function (sum, entry) {
-                          sum.transferred += entry.transferSize; sum.decoded += entry.decodedBodySize; sum.count++;
-                          return sum; }, {transferred: 0, decoded: 0, count: 0});""");
-                System.out.printf("page weight %s: %d assets, %d bytes transferred, %d bytes decoded%n", page,
-                        sizes.get("count").longValue(), sizes.get("transferred").longValue(), sizes.get("decoded").longValue());
-                assertThat(sizes.get("count").longValue()).as(page).isPositive();
-                assertThat(sizes.get("transferred").longValue()).as(page).isPositive().isLessThan(200 * 1024);
-            }
-        } finally {
-            driver().executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        for (String page : List.of("console/admin", "console/admin/users", "console/admin/users/" + user.userId(),
+                "console/admin/audit-log")) {
+            weights.add(browser.firstLoad(base + page));
         }
+        open("console/sign-in");
+        driver().manage().deleteAllCookies();
+        weights.add(browser.firstLoad(base + "console/sign-in"));
+        for (Browser.PageWeight weight : weights) {
+            System.out.println(weight);
+            assertThat(weight.requests()).as(weight.page()).isGreaterThan(1);
+            assertThat(weight.transferred()).as(weight.page()).isPositive().isLessThanOrEqualTo(200 * 1024);
+        }
+        // Chart.js travels only to the page that draws charts
+        assertThat(weights.stream().filter(weight -> weight.files().stream().anyMatch(file -> file.contains("/chart.js/")))
+                .map(Browser.PageWeight::page)).containsExactly("/console/admin");
+    }
+
+    /** Labels, contrast, visible focus, and 1280 px and 390 px widths: {@link PageChecks} on every page. */
+    @Test
+    void everyPage_namesItsControls_isReadable_showsTheFocus_andFitsAPhone() {
+        TestUser user = Users.aUser().register();
+        user.activated();
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        open("console/sign-in");
+        driver().manage().deleteAllCookies();
+        open("console/sign-in");
+        problems.put("sign-in", PageChecks.problems(driver()));
+        signIn(user.email(), user.password());
+        open("console/me");
+        problems.put("console/me", PageChecks.problems(driver()));
+        signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
+        for (String page : List.of("console/admin", "console/admin/users", "console/admin/users/" + user.userId(),
+                "console/admin/audit-log")) {
+            open(page);
+            problems.put(page, PageChecks.problems(driver()));
+        }
+        assertThat(problems).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
+
+    /** CSRF in the browser: the deactivate form, posted without its token (and without htmx), changes nothing. */
+    @Test
+    void aFormPostedWithoutItsCsrfToken_isRefused_andChangesNothing() {
+        TestUser user = Users.aUser().register();
+        Activated machine = user.activated();
+        signIn(user.email(), user.password());
+        open("console/me");
+        driver().executeScript("var form = document.querySelector('#machine-" + machine.licenseId() + " form');"
+                + "form.querySelector('input[name=csrf-token]').remove(); form.submit();");
+        browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/deactivate"));
+        given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + machine.licenseId())
+                .then().body("status", equalTo("active"));
+        open("console/me");
+        assertThat(driver().findElement(By.cssSelector("#machine-" + machine.licenseId() + " .status")).getText())
+                .isEqualTo("active");
     }
 
     private void signIn(String email, String password) {

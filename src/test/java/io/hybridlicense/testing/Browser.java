@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,6 +60,47 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /** What a page costs on its first load: the document and every file it loaded, as sent and as decoded. */
+    public record PageWeight(String page, long requests, long transferred, long decoded, List<String> files) {
+
+        @Override
+        public String toString() {
+            return String.format("page weight %s: %d requests, %,d bytes transferred, %,d bytes decoded", page, requests,
+                    transferred, decoded);
+        }
+    }
+
+    /**
+     * Loads the page with an empty cache and sums the {@code transferSize} (headers and body as sent, compressed
+     * or not) and {@code decodedBodySize} of its Navigation and Resource Timing entries once it has loaded.
+     */
+    public PageWeight firstLoad(String url) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            driver.get(url);
+            waitUpTo(Duration.ofSeconds(30)).until(ignored -> "complete".equals(driver.executeScript("return document.readyState")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sums = (Map<String, Object>) driver.executeScript("""
+                    return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                      .reduce(function (sum, entry) {
+                        sum.transferred += entry.transferSize; sum.decoded += entry.decodedBodySize; sum.requests++;
+                        sum.files.push(new URL(entry.name).pathname);
+                        return sum; }, {transferred: 0, decoded: 0, requests: 0, files: []});""");
+            @SuppressWarnings("unchecked")
+            List<String> files = (List<String>) sums.get("files");
+            return new PageWeight(files.get(0), number(sums, "requests"), number(sums, "transferred"), number(sums, "decoded"),
+                    files);
+        } finally {
+            driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        }
+    }
+
+    private static long number(Map<String, Object> values, String name) {
+        return ((Number) values.get(name)).longValue();
     }
 
     /**

@@ -3,7 +3,9 @@ package io.hybridlicense.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,26 @@ public final class ConsoleSessions {
             session.put("hl_session", response.cookie("hl_session"));
             return new Visitor(session, csrfToken);
         }
+    }
+
+    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>.*?</form>", Pattern.DOTALL);
+
+    /**
+     * The page's post forms (their opening tags) that do not carry the CSRF token as a hidden field: a form
+     * posted without JavaScript must carry it (htmx sends it as a header too, but only when it runs).
+     */
+    public static List<String> postFormsWithoutToken(String html, String csrfToken) {
+        List<String> missing = new ArrayList<>();
+        Matcher form = FORM.matcher(html);
+        while (form.find()) {
+            String text = form.group();
+            String opening = text.substring(0, text.indexOf('>') + 1);
+            if (opening.contains("method=\"post\"")
+                    && !text.contains("name=\"csrf-token\" value=\"" + csrfToken + "\"")) {
+                missing.add(opening);
+            }
+        }
+        return missing;
     }
 
     public static String tokenIn(String html) {

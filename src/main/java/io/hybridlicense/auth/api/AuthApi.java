@@ -1,5 +1,6 @@
 package io.hybridlicense.auth.api;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,16 @@ public interface AuthApi {
      * login endpoint and the console's sign-in both do.
      */
     SignedIn signIn(String email, String password, String clientAddress);
+
+    /**
+     * A new access token for a session that is still valid, without the password (the console's sliding
+     * session): the user is read again, so a role revoked meanwhile is not carried on; the token expires
+     * after the usual lifetime but never after {@code notAfter}, and carries {@code signedInAt} on as its
+     * {@code auth_time}.
+     *
+     * @return empty when the account no longer exists
+     */
+    Optional<SignedIn> renew(UUID userId, Instant signedInAt, Instant notAfter);
 
     Optional<UserView> findUser(UUID userId);
 

@@ -6,6 +6,7 @@ import io.hybridlicense.schemasync.Api;
 import io.hybridlicense.schemasync.TestTargets;
 import io.hybridlicense.schemasync.Tokens;
 import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.PageChecks;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -78,6 +79,7 @@ class DesignerBrowserTest {
         row.findElement(By.cssSelector("a")).click();
 
         waitForText(By.id("table-status"), "synced");
+        String designerPage = driver().getCurrentUrl();
         driver().findElement(By.id("add-name")).sendKeys("email");
         new Select(driver().findElement(By.id("add-base"))).selectByValue("varchar");
         driver().findElement(By.id("add-size")).sendKeys("200");
@@ -115,7 +117,13 @@ class DesignerBrowserTest {
         waitForText(By.id("table-status"), "synced");
         assertThat(driver().findElements(By.id("column-email"))).isEmpty();
         assertThat(target.columns("customers")).containsExactly("id", "name", "city");
-        assertThat(assetBytes()).isPositive().isLessThan(200 * 1024);
+
+        Browser.PageWeight designer = browser.firstLoad(designerPage);
+        System.out.println(designer);
+        assertThat(designer.transferred()).isPositive().isLessThanOrEqualTo(200 * 1024);
+        assertThat(PageChecks.problems(driver())).as("the designer").isEmpty();
+        open("console/me/datasources");
+        assertThat(PageChecks.problems(driver())).as("the data sources").isEmpty();
     }
 
     @Test
@@ -176,12 +184,6 @@ class DesignerBrowserTest {
     private WebElement waitForText(By element, String text) {
         browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
         return driver().findElement(element);
-    }
-
-    /** What this page downloaded (scripts, styles), from its Resource Timing entries. */
-    private long assetBytes() {
-        return ((Number) driver().executeScript("return performance.getEntriesByType('resource')"
-                + ".reduce(function (sum, entry) { return sum + entry.decodedBodySize; }, 0)")).longValue();
     }
 
     private static ChromeDriver driver() {
