@@ -9,6 +9,7 @@
  * <p>Exports through {@code api}: the {@code AdminApi} facade. Owns the schema {@code admin}, and
  * reads the other modules' data only through their {@code api} or through read-only reporting views
  * that their own migrations declare ({@code auth.user_report}, {@code license.license_report},
- * {@code license.subscription_report}, {@code license.license_status_report}). Uses every other module's {@code api}; no module uses admin.
+ * {@code license.subscription_report}, {@code license.license_status_report}, {@code license.seat_report},
+ * {@code license.activation_day_report}). Uses every other module's {@code api}; no module uses admin.
  */
 package io.hybridlicense.admin;

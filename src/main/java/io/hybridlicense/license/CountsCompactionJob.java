@@ -8,9 +8,9 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Keeps the reporting counts small: the triggers write one row per status or plan and database backend
- * process (so concurrent transactions never wait for each other's counter), and license.compact_counts
- * folds those rows into one per status and plan without changing any sum. The runtime role cannot write
+ * Keeps the reporting counts small: the triggers write one row per status, plan or UTC day and database
+ * backend process (so concurrent transactions never wait for each other's counter), and
+ * license.compact_counts folds those rows into one per status, plan and day without changing any sum. The runtime role cannot write
  * the counts; the function (the migration owner's, SECURITY DEFINER) can. Safe with several instances:
  * a compaction running elsewhere makes this one return at once.
  */

@@ -18,6 +18,7 @@ import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -90,6 +91,77 @@ class AdminReportsResourceTest {
         for (Map<String, Object> status : byStatus) {
             assertThat(((Number) status.get("count")).longValue()).as((String) status.get("status"))
                     .isEqualTo(counted.getOrDefault((String) status.get("status"), 0L));
+        }
+    }
+
+    @Test
+    void activationsPerDay_equalAFullCountOfTheLicenses_afterConcurrentActivations_withZeroForDaysWithout() throws Exception {
+        List<TestUser> users = Concurrently.run(4, i -> Users.aUser().withPlan("pro").register());
+        List<Activated> licenses = Concurrently.run(12, i -> users.get(i % 4).activated());
+        given().auth().oauth2(users.get(0).accessToken()).post("/api/v1/licenses/" + licenses.get(0).licenseId() + "/deactivate")
+                .then().statusCode(200);
+        // either side of a UTC midnight ten days ago, whatever their status now
+        Instant midnight = LocalDate.now(ZoneOffset.UTC).minusDays(9).atStartOfDay(ZoneOffset.UTC).toInstant();
+        UUID before = insertLicense(users.get(1).userId(), midnight.minusNanos(1000), "revoked");
+        UUID at = insertLicense(users.get(1).userId(), midnight, "expired");
+        assertActivationsPerDayEqualAFullCount();
+
+        deleteLicense(before);
+        deleteLicense(at);
+        assertActivationsPerDayEqualAFullCount();
+    }
+
+    /** The API's days against the range counts of the license rows it replaced, and at least one day counts 0. */
+    private void assertActivationsPerDayEqualAFullCount() throws java.sql.SQLException {
+        List<Map<String, Object>> perDay = asAdmin().get("/api/v1/admin/stats/licenses").then().statusCode(200)
+                .extract().path("activationsPerDay");
+        Map<String, Long> counted = new java.util.HashMap<>();
+        try (var connection = database.getConnection(); var full = connection.prepareStatement(RANGE_COUNTS_PER_DAY)) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            full.setObject(1, today.minusDays(Reports.STATS_DAYS - 1L).atStartOfDay());
+            full.setObject(2, today.atStartOfDay());
+            try (var row = full.executeQuery()) {
+                while (row.next()) {
+                    counted.put(row.getString("day"), row.getLong("count"));
+                }
+            }
+        }
+        assertThat(perDay).hasSize(Reports.STATS_DAYS);
+        perDay.forEach(day -> assertThat(((Number) day.get("count")).longValue()).as((String) day.get("day"))
+                .isEqualTo(counted.get((String) day.get("day"))));
+        assertThat(counted).as("days without activations").containsValue(0L);
+    }
+
+    // the query the maintained counts replaced: licenses per UTC day counted from the rows
+    private static final String RANGE_COUNTS_PER_DAY = """
+            SELECT d.day::date AS day,
+                   (SELECT count(*) FROM license.license_report l
+                    WHERE l.created_at >= d.day AT TIME ZONE 'UTC'
+                      AND l.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC') AS count
+            FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') AS d(day)""";
+
+    private UUID insertLicense(UUID owner, Instant createdAt, String status) throws java.sql.SQLException {
+        UUID id = UUID.randomUUID();
+        try (var connection = database.getConnection(); var insert = connection.prepareStatement("""
+                INSERT INTO license.licenses (id, user_id, client_id, status, created_at, expires_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, owner);
+            insert.setString(3, "client-" + id);
+            insert.setString(4, status);
+            insert.setObject(5, java.time.OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            insert.setObject(6, java.time.OffsetDateTime.ofInstant(createdAt.plus(java.time.Duration.ofDays(365)), ZoneOffset.UTC));
+            insert.setObject(7, java.time.OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private void deleteLicense(UUID id) throws java.sql.SQLException {
+        try (var connection = database.getConnection();
+             var delete = connection.prepareStatement("DELETE FROM license.licenses WHERE id = ?")) {
+            delete.setObject(1, id);
+            assertThat(delete.executeUpdate()).isOne();
         }
     }
 

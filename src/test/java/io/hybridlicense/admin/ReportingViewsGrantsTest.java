@@ -53,7 +53,8 @@ class ReportingViewsGrantsTest {
     void adminsSql_readsOtherModulesOnlyThroughReadOnlyViews() throws SQLException {
         Set<String> relations = relationsOfOtherModules("io.hybridlicense.admin");
         assertThat(relations).as("admin's reports use the views").contains("auth.user_report", "license.license_report",
-                "license.subscription_report", "license.license_status_report", "license.seat_report");
+                "license.subscription_report", "license.license_status_report", "license.seat_report",
+                "license.activation_day_report");
         assertThat(violations(relations)).isEmpty();
     }
 
@@ -83,13 +84,13 @@ class ReportingViewsGrantsTest {
                 assertThat(row.getBoolean("may_more")).as(row.getString("name") + " is read-only").isFalse();
                 assertThat(row.getBoolean("owned_by_another")).as(row.getString("name")).isTrue();
             }
-            assertThat(views).containsExactly("auth.user_report", "license.license_report", "license.license_status_report",
-                    "license.seat_report", "license.subscription_report");
+            assertThat(views).containsExactly("auth.user_report", "license.activation_day_report", "license.license_report",
+                    "license.license_status_report", "license.seat_report", "license.subscription_report");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"license.license_status_counts", "license.seat_counts"})
+    @ValueSource(strings = {"license.license_status_counts", "license.seat_counts", "license.activation_day_counts"})
     void onlyTheOwnersTriggers_writeTheCounts(String table) throws SQLException {
         try (Connection connection = runtimeRole.getConnection();
              PreparedStatement check = connection.prepareStatement("SELECT has_table_privilege(current_user, ?, "

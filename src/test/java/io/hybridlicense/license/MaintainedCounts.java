@@ -22,7 +22,9 @@ final class MaintainedCounts {
             UNION ALL SELECT 'seats:' || plan, sum(count) FROM license.seat_counts GROUP BY plan
             UNION ALL SELECT 'seats-counted:' || s.plan, count(*) FROM license.licenses l
                 JOIN license.subscriptions s ON s.user_id = l.user_id
-                WHERE l.status IN ('active', 'suspended') GROUP BY s.plan""";
+                WHERE l.status IN ('active', 'suspended') GROUP BY s.plan
+            UNION ALL SELECT 'days:' || day, sum(count) FROM license.activation_day_counts GROUP BY day
+            UNION ALL SELECT 'days-counted:' || (created_at AT TIME ZONE 'UTC')::date, count(*) FROM license.licenses GROUP BY 1""";
 
     private MaintainedCounts() {
     }
