@@ -39,9 +39,7 @@ LEFT JOIN license.license_status_report c ON c.status = s.status
 ORDER BY s.position"
 
 explain "GET /api/v1/admin/stats/licenses: activationsPerDay" "SELECT d.day::date AS day,
-       (SELECT count(*) FROM license.license_report l
-        WHERE l.created_at >= d.day AT TIME ZONE 'UTC'
-          AND l.created_at < (d.day + interval '1 day') AT TIME ZONE 'UTC') AS count
+       coalesce((SELECT c.count FROM license.activation_day_report c WHERE c.day = d.day::date), 0) AS count
 FROM generate_series(date_trunc('day', now() AT TIME ZONE 'UTC') - interval '29 days',
                      date_trunc('day', now() AT TIME ZONE 'UTC'), interval '1 day') AS d(day)
 ORDER BY d.day"

@@ -35,8 +35,9 @@ INSERT INTO license.subscriptions (id, user_id, plan, status, started_at, renews
 SELECT md5('subscription' || u.id)::uuid, u.id, u.plan, 'active', u.created_at, now() + interval '30 days'
 FROM auth.users u;
 
--- the per-row counters (license_status_counts, seat_counts) would update one row a million times in
--- one transaction, each version found by walking the ones before it: seed without triggers, then count once
+-- the per-row counters (license_status_counts, seat_counts, activation_day_counts) would update one row
+-- a million times in one transaction, each version found by walking the ones before it: seed without
+-- triggers, then count once
 SET session_replication_role = replica;
 INSERT INTO license.licenses (id, user_id, client_id, status, created_at, expires_at, updated_at)
 SELECT md5('license' || i)::uuid,
@@ -55,6 +56,9 @@ DELETE FROM license.seat_counts;
 INSERT INTO license.seat_counts (plan, backend, count)
 SELECT s.plan, 0, count(*) FROM license.licenses l JOIN license.subscriptions s ON s.user_id = l.user_id
 WHERE l.status IN ('active', 'suspended') GROUP BY s.plan;
+DELETE FROM license.activation_day_counts;
+INSERT INTO license.activation_day_counts (day, backend, count)
+SELECT (created_at AT TIME ZONE 'UTC')::date, 0, count(*) FROM license.licenses GROUP BY 1;
 
 INSERT INTO admin.audit_log (id, occurred_at, action, module, subject_type, subject_id, actor_id, details)
 SELECT md5('audit' || i)::uuid,
@@ -68,5 +72,6 @@ SELECT md5('audit' || i)::uuid,
 FROM generate_series(1, 1000000) AS i;
 SQL
 # the audit log refuses UPDATE and DELETE, not VACUUM
-"${psql[@]}" -c 'VACUUM (ANALYZE) auth.users, license.subscriptions, license.licenses, license.seat_counts, admin.audit_log'
+"${psql[@]}" -c 'VACUUM (ANALYZE) auth.users, license.subscriptions, license.licenses, license.seat_counts,
+    license.activation_day_counts, admin.audit_log'
 echo "Done: $db"
