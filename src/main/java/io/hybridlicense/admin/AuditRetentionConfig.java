@@ -10,7 +10,9 @@ public interface AuditRetentionConfig {
 
     /**
      * Audit entries older than this many days are deleted by the scheduled purge. Unset (the default):
-     * nothing is ever purged. At least 1; the database function refuses to purge the last day anyway.
+     * nothing is ever purged. At least 1. Written into the database when the migrations run (placeholder
+     * {@code audit_retention_days}), where only the owner can change it: the purge function enforces that
+     * value, whatever its caller asks; the server warns at start when its own value differs.
      */
     OptionalInt days();
 

@@ -1,6 +1,5 @@
 package io.hybridlicense.admin;
 
-import io.hybridlicense.shared.Clock;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,15 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.Statement;
+import java.util.OptionalInt;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Purges audit entries past the configured retention (off unless {@code hl.admin.audit-retention.days}
- * is set). The runtime role cannot DELETE audit entries: the one way is admin.purge_audit_log, defined
- * by the migration owner (SECURITY DEFINER). It deletes one batch per call; each call here is its own
+ * Purges audit entries past the retention (off unless {@code hl.admin.audit-retention.days} is set). The
+ * runtime role cannot DELETE audit entries: the one way is admin.purge_audit_log, defined by the migration
+ * owner (SECURITY DEFINER), which enforces the retention the migration wrote into the database (only the
+ * owner can change it), not one this job passes. It deletes one batch per call; each call here is its own
  * transaction (the connection is in auto-commit), so a purge of millions of entries never holds one long
  * transaction. The call whose batch comes back short ends the purge and records it as one audit entry.
  */
@@ -28,12 +29,10 @@ class AuditRetentionJob {
 
     private final AuditRetentionConfig config;
     private final DataSource database;
-    private final Clock clock;
 
-    AuditRetentionJob(AuditRetentionConfig config, DataSource database, Clock clock) {
+    AuditRetentionJob(AuditRetentionConfig config, DataSource database) {
         this.config = config;
         this.database = database;
-        this.clock = clock;
     }
 
     void checkConfig(@Observes StartupEvent start) {
@@ -43,26 +42,29 @@ class AuditRetentionJob {
         if (config.batchSize() < 1) {
             throw new IllegalStateException("hl.admin.audit-retention.batch-size must be at least 1");
         }
+        OptionalInt enforced = databaseRetentionDays();
+        if (!enforced.equals(config.days())) {
+            // the migrations may run as a separate step, with the settings of that step
+            LOG.warnf("Audit retention: hl.admin.audit-retention.days is %s here, but the database enforces %s (written "
+                    + "by the last migration): purges keep to the database's; migrate with this setting to change it",
+                    describe(config.days()), describe(enforced));
+        }
     }
 
     @Scheduled(every = "${hl.admin.audit-retention.every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        config.days().ifPresent(days -> purge(days, config.batchSize()));
+        if (config.days().isPresent()) {
+            purge(config.batchSize());
+        }
     }
 
-    /**
-     * Deletes the entries older than {@code days} days (by the application's clock), {@code batchSize} per
-     * transaction; returns how many.
-     */
-    long purge(int days, int batchSize) {
-        Instant now = clock.now();
-        Instant olderThan = now.minus(Duration.ofDays(days));
+    /** Deletes the entries past the database's retention, {@code batchSize} per transaction; returns how many. */
+    long purge(int batchSize) {
         try (Connection connection = database.getConnection();
-             PreparedStatement purge = connection.prepareStatement("SELECT admin.purge_audit_log(?, ?, ?)")) {
-            Jdbc.bind(purge, 1, olderThan);
-            Jdbc.bind(purge, 2, now);
-            purge.setInt(3, batchSize);
+             PreparedStatement purge = connection.prepareStatement("SELECT admin.purge_audit_log(?, ?)")) {
+            purge.setObject(1, UUID.randomUUID());
+            purge.setInt(2, batchSize);
             long total = 0;
             long deleted;
             do {
@@ -72,10 +74,27 @@ class AuditRetentionJob {
                 }
                 total += deleted;
             } while (deleted == batchSize);
-            LOG.infof("Audit retention: purged %d entries older than %s", total, olderThan);
+            LOG.infof("Audit retention: purged %d entries (retention: %s)", total, describe(databaseRetentionDays()));
             return total;
         } catch (SQLException e) {
             throw new IllegalStateException("Purging the audit log failed", e);
         }
+    }
+
+    private OptionalInt databaseRetentionDays() {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT days FROM admin.audit_retention")) {
+            if (!row.next()) {
+                return OptionalInt.empty();
+            }
+            int days = row.getInt(1);
+            return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(days);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit retention of the database", e);
+        }
+    }
+
+    private static String describe(OptionalInt days) {
+        return days.isPresent() ? days.getAsInt() + " days" : "no retention (never purge)";
     }
 }

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.PackagedAppEnvironment;
+import io.hybridlicense.testing.SecondServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,20 @@ class PackagedAppIT {
                 .body(containsString("agroal_active_count"));
         given().accept("application/json").get("/q/info").then().statusCode(200)
                 .body("build.version", equalTo("0.1.0-SNAPSHOT"));
+    }
+
+    /** Instances on one external database must share the key: one invented per instance would not open the others' credentials. */
+    @Test
+    void refusesToStart_onAnExternalDatabase_withoutTheSharedCredentialsKey() throws Exception {
+        Map<String, String> config = new LinkedHashMap<>(PackagedAppEnvironment.appConfig());
+        config.remove("hl.schemasync.credentials-key");
+
+        SecondServer.Exited exited = SecondServer.runUntilExit("no-credentials-key", config, Duration.ofSeconds(90));
+
+        assertThat(exited.status()).isNotZero();
+        assertThat(exited.log()).contains("HL_SCHEMASYNC_CREDENTIALS_KEY").contains("external database")
+                .doesNotContain(config.get("quarkus.datasource.password"));
+        assertThat(Path.of("target/it-data-no-credentials-key/keys/schemasync-credentials.key")).doesNotExist();
     }
 
     /** The console's Qute pages, its WebJars and its CSRF-protected form work in the package (native included). */

@@ -24,6 +24,10 @@ import java.util.Properties;
  */
 public final class SecondServer implements AutoCloseable {
 
+    /** Where PackagedAppEnvironment reads the database and keys from the environment. */
+    private static final List<String> SETTING_VARIABLES = List.of("QUARKUS_DATASOURCE_", "QUARKUS_FLYWAY_", "MP_JWT_",
+            "SMALLRYE_JWT_", "HL_SCHEMASYNC_CREDENTIALS_KEY");
+
     private final Process process;
     private final int port;
 
@@ -40,17 +44,8 @@ public final class SecondServer implements AutoCloseable {
      */
     public static SecondServer start(String name, Map<String, String> environment) throws Exception {
         int port = freePort();
-        Path log = Path.of("target/it-" + name + ".log");
-        List<String> systemProperties = new ArrayList<>();
-        PackagedAppEnvironment.appConfig().forEach((property, value) -> systemProperties.add("-D" + property + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("HL_DATA_DIR", Path.of("target/it-data-" + name).toString());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.putAll(environment);
-        SecondServer server = new SecondServer(builder.start(), port);
+        Path log = log(name);
+        SecondServer server = new SecondServer(launch(name, PackagedAppEnvironment.appConfig(), environment, port), port);
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
@@ -59,6 +54,43 @@ public final class SecondServer implements AutoCloseable {
         assertThat(Files.readString(log)).as("the second server's database")
                 .contains("Database: external PostgreSQL at " + PackagedAppEnvironment.appConfig().get("quarkus.datasource.jdbc.url"));
         return server;
+    }
+
+    /** How a server that stopped by itself ended: its exit status and what it logged. */
+    public record Exited(int status, String log) {
+    }
+
+    /**
+     * Starts the packaged app with {@code config} instead of the ITs' (a variable of the test JVM with the same
+     * meaning left out) and waits for it to stop by itself, as a refused start does.
+     */
+    public static Exited runUntilExit(String name, Map<String, String> config, Duration within) throws Exception {
+        Process process = launch(name, config, Map.of(), freePort());
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("The server " + name + " kept running; see " + log(name));
+        }
+        return new Exited(process.exitValue(), Files.readString(log(name)));
+    }
+
+    private static Process launch(String name, Map<String, String> config, Map<String, String> environment, int port)
+            throws IOException {
+        List<String> systemProperties = new ArrayList<>();
+        config.forEach((property, value) -> systemProperties.add("-D" + property + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
+                .redirectErrorStream(true)
+                .redirectOutput(log(name).toFile());
+        Map<String, String> env = builder.environment();
+        // the settings arrive as system properties only: a variable of the test JVM would add one config leaves out
+        env.keySet().removeIf(variable -> SETTING_VARIABLES.stream().anyMatch(variable::startsWith));
+        env.put("HL_DATA_DIR", Path.of("target/it-data-" + name).toString());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(environment);
+        return builder.start();
+    }
+
+    private static Path log(String name) {
+        return Path.of("target/it-" + name + ".log");
     }
 
     public int port() {

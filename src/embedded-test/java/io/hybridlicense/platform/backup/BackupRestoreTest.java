@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -93,63 +92,104 @@ class BackupRestoreTest {
         Path manifest = newer.resolve(BackupManifest.FILE);
         String text = Files.readString(manifest, StandardCharsets.UTF_8).replaceAll("(?m)^schema-version=.*$", "schema-version=9999.01.01.0000");
         Files.writeString(manifest, text, StandardCharsets.UTF_8);
+        freshDatabase("refused_newer");
 
-        try (Connection empty = freshDatabase("refused_newer")) {
-            assertThatThrownBy(() -> restore(newer, empty, false))
-                    .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("newer");
-            assertThat(TableDigests.of(empty)).isEmpty();
-        }
+        assertThatThrownBy(() -> restore(newer, "refused_newer", false))
+                .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("newer");
+        assertThat(digestsOf("refused_newer")).isEmpty();
     }
 
     @Test
     void aDamagedBackup_isRefused_beforeAnythingIsTouched() throws Exception {
         Path damaged = copyOfTheBackup("damaged");
-        Path audit = damaged.resolve("admin.audit_log.copy.gz");
-        byte[] bytes = Files.readAllBytes(audit);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(audit, bytes);
+        flipAByteOf(damaged.resolve("admin.audit_log.copy.gz"));
+        freshDatabase("refused_damaged");
 
-        try (Connection empty = freshDatabase("refused_damaged")) {
-            assertThatThrownBy(() -> restore(damaged, empty, false))
-                    .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("damaged");
-            assertThat(TableDigests.of(empty)).isEmpty();
-        }
+        assertThatThrownBy(() -> restore(damaged, "refused_damaged", false))
+                .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("damaged");
+        assertThat(digestsOf("refused_damaged")).isEmpty();
     }
 
     @Test
     void aDatabaseWithData_isRefused_unlessWiped() throws Exception {
         Path backup = Path.of(RestoredDatabase.result("backup"));
-        try (Connection used = freshDatabase("refused_used")) {
-            restore(backup, used, false);
-            Map<String, String> restored = TableDigests.of(used);
-            try (Statement sql = used.createStatement()) {
-                sql.execute("DELETE FROM license.licenses WHERE client_id LIKE 'client-user-1%'");
-            }
+        freshDatabase("refused_used");
+        restore(backup, "refused_used", false);
+        Map<String, String> restored = digestsOf("refused_used");
+        try (Connection used = connect("refused_used"); Statement sql = used.createStatement()) {
+            sql.execute("DELETE FROM license.licenses WHERE client_id LIKE 'client-user-1%'");
+        }
 
-            assertThatThrownBy(() -> restore(backup, used, false))
-                    .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("not empty");
-            assertThat(TableDigests.of(used)).isNotEqualTo(restored);
+        assertThatThrownBy(() -> restore(backup, "refused_used", false))
+                .isInstanceOf(BackupRestorer.RefusedException.class).hasMessageContaining("not empty");
+        assertThat(digestsOf("refused_used")).isNotEqualTo(restored);
 
-            restore(backup, used, true);
-            assertThat(TableDigests.of(used)).isEqualTo(restored).isEqualTo(digests("before."));
+        restore(backup, "refused_used", true);
+        assertThat(digestsOf("refused_used")).isEqualTo(restored).isEqualTo(digests("before."));
+    }
+
+    @Test
+    void aWipingRestoreThatFails_leavesThePreviousDataIntact() throws Exception {
+        freshDatabase("kept_on_failure");
+        restore(Path.of(RestoredDatabase.result("backup")), "kept_on_failure", false);
+        try (Connection used = connect("kept_on_failure"); Statement sql = used.createStatement()) {
+            sql.execute("DELETE FROM license.licenses WHERE client_id LIKE 'client-user-2%'");
+        }
+        Map<String, String> previous = digestsOf("kept_on_failure");
+        // damage the checksum cannot see (the file was damaged before it was summed): the load itself fails
+        Path damaged = copyOfTheBackup("damaged_unseen");
+        String file = "admin.audit_log.copy.gz";
+        flipAByteOf(damaged.resolve(file));
+        Path manifest = damaged.resolve(BackupManifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest, StandardCharsets.UTF_8).replaceAll(
+                "(?m)^table\\.admin\\.audit_log\\.sha256=.*$", "table.admin.audit_log.sha256=" + sha256(damaged.resolve(file))),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> restore(damaged, "kept_on_failure", true)).isInstanceOfAny(IOException.class, SQLException.class,
+                IllegalStateException.class);
+
+        assertThat(digestsOf("kept_on_failure")).isEqualTo(previous);
+        try (Connection postgres = connect("postgres"); Statement sql = postgres.createStatement();
+             var left = sql.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'kept_on_failure_%'")) {
+            left.next();
+            assertThat(left.getLong(1)).as("no half-restored database left behind").isZero();
         }
     }
 
-    private static void restore(Path backup, Connection owner, boolean wipe) throws SQLException, IOException {
-        String url = owner.getMetaData().getURL();
-        FlywayMigrations migrations = FlywayMigrations.ofApplication(url, "postgres", RestoredDatabase.OWNER_PASSWORD,
-                RestoredDatabase.RUNTIME);
-        new BackupRestorer(migrations.historyTable()).restore(backup, owner, migrations, wipe);
+    private static void restore(Path backup, String database, boolean wipe) throws SQLException, IOException {
+        new BackupRestorer(server()).restore(backup, database, wipe);
     }
 
-    private static Connection freshDatabase(String name) throws SQLException {
-        String server = "jdbc:postgresql://localhost:" + RestoredDatabase.result("port") + "/";
-        try (Connection postgres = DriverManager.getConnection(server + "postgres", "postgres", RestoredDatabase.OWNER_PASSWORD);
-             Statement sql = postgres.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + name);
+    private static PostgresServer server() {
+        return new PostgresServer("localhost", Integer.parseInt(RestoredDatabase.result("port")), "postgres",
+                RestoredDatabase.OWNER_PASSWORD, RestoredDatabase.RUNTIME);
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return server().connect(database);
+    }
+
+    private static Map<String, String> digestsOf(String database) throws SQLException {
+        try (Connection connection = connect(database)) {
+            return TableDigests.of(connection);
+        }
+    }
+
+    private static void freshDatabase(String name) throws SQLException {
+        try (Connection postgres = connect("postgres"); Statement sql = postgres.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + name);
         }
-        return DriverManager.getConnection(server + name, "postgres", RestoredDatabase.OWNER_PASSWORD);
+    }
+
+    private static void flipAByteOf(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return java.util.HexFormat.of().formatHex(BackupWriter.sha256().digest(Files.readAllBytes(file)));
     }
 
     private static Path copyOfTheBackup(String name) throws IOException {

@@ -1,9 +1,11 @@
 package io.hybridlicense.platform.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,6 +49,23 @@ class BackupRetentionTest {
         assertThat(BackupJob.due(Optional.of(NOW.minus(Duration.ofHours(23))), day, NOW)).isFalse();
         assertThat(BackupJob.due(Optional.of(NOW.minus(day).plusSeconds(30)), day, NOW)).isTrue();
         assertThat(BackupJob.due(Optional.of(NOW.minus(Duration.ofDays(3))), day, NOW)).isTrue();
+    }
+
+    @Test
+    void aRetentionBelowOneDay_isRefusedAtStart() {
+        assertThatThrownBy(() -> BackupJob.checkAtStart(0, backups))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HL_BACKUP_RETENTION_DAYS");
+        assertThat(BackupJob.checkAtStart(1, backups)).isEmpty();
+    }
+
+    @Test
+    void aBackupDirectoryOthersCanRead_isWarnedAboutAtStart() throws Exception {
+        Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(BackupJob.checkAtStart(30, backups)).hasValueSatisfying(warning ->
+                assertThat(warning).contains(backups.toString(), "rwxr-xr-x", "chmod 700"));
+
+        Files.setPosixFilePermissions(backups, PosixFilePermissions.fromString("rwx------"));
+        assertThat(BackupJob.checkAtStart(30, backups)).isEmpty();
     }
 
     private Path backup(String name) throws Exception {

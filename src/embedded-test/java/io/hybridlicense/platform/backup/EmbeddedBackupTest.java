@@ -34,6 +34,10 @@ class EmbeddedBackupTest {
             assertThat(backup.resolve(BackupManifest.fileOf(table))).isRegularFile();
         }
         assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(backup)) {
+            assertThat(files).allSatisfy(file ->
+                    assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
         try (var siblings = Files.list(job.directory())) {
             assertThat(siblings.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
         }

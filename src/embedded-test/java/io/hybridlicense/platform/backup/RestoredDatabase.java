@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -23,6 +22,8 @@ public class RestoredDatabase implements QuarkusTestResourceLifecycleManager {
 
     static final String OWNER_PASSWORD = "owner-" + UUID.randomUUID();
     static final String RUNTIME = "hybrid_license";
+    /** An external database asks for the credentials key every instance shares. */
+    private static final String CREDENTIALS_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     static final UUID SEEDED_USER = UUID.fromString("00000000-0000-4000-8000-000000000042");
     static final String PREFIX = "hl-restore-test.";
     static final Path WORK = Path.of("target/restore-test").toAbsolutePath();
@@ -42,19 +43,25 @@ public class RestoredDatabase implements QuarkusTestResourceLifecycleManager {
                 sql.execute("CREATE ROLE " + RUNTIME + " LOGIN PASSWORD '" + runtimePassword + "'");
                 sql.execute("CREATE DATABASE hl");
             }
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/hl";
-            FlywayMigrations migrations = FlywayMigrations.ofApplication(url, "postgres", OWNER_PASSWORD, RUNTIME);
+            PostgresServer server = new PostgresServer("localhost", postgres.getPort(), "postgres", OWNER_PASSWORD, RUNTIME);
+            String url = server.url("hl");
+            FlywayMigrations migrations = server.migrations("hl");
             migrations.migrateTo(migrations.newestKnown());
-            try (Connection owner = DriverManager.getConnection(url, "postgres", OWNER_PASSWORD)) {
+            Map<String, String> before;
+            Path backup;
+            long backupMillis;
+            try (Connection owner = server.connect("hl")) {
                 seed(owner);
-                Map<String, String> before = TableDigests.of(owner);
+                before = TableDigests.of(owner);
                 long started = System.nanoTime();
-                Path backup = new BackupWriter(migrations.historyTable()).write(owner, WORK.resolve("backups"), Instant.now());
-                long backupMillis = (System.nanoTime() - started) / 1_000_000;
+                backup = new BackupWriter(migrations.historyTable()).write(owner, WORK.resolve("backups"), Instant.now());
+                backupMillis = (System.nanoTime() - started) / 1_000_000;
                 wipe(owner);
-                started = System.nanoTime();
-                new BackupRestorer(migrations.historyTable()).restore(backup, owner, migrations, false);
-                long restoreMillis = (System.nanoTime() - started) / 1_000_000;
+            }
+            long started = System.nanoTime();
+            new BackupRestorer(server).restore(backup, "hl", false);
+            long restoreMillis = (System.nanoTime() - started) / 1_000_000;
+            try (Connection owner = server.connect("hl")) {
                 Map<String, String> after = TableDigests.of(owner);
                 Properties digests = new Properties();
                 before.forEach((table, digest) -> digests.setProperty("before." + table, digest));
@@ -68,7 +75,8 @@ public class RestoredDatabase implements QuarkusTestResourceLifecycleManager {
             }
             return Map.of("quarkus.datasource.jdbc.url", url,
                     "quarkus.flyway.username", "postgres", "quarkus.flyway.password", OWNER_PASSWORD,
-                    "quarkus.datasource.username", RUNTIME, "quarkus.datasource.password", runtimePassword);
+                    "quarkus.datasource.username", RUNTIME, "quarkus.datasource.password", runtimePassword,
+                    "hl.schemasync.credentials-key", CREDENTIALS_KEY);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not prepare the restored database", e);
         }

@@ -46,6 +46,26 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aNewDataDirectory_andThePasswordsFile_areOwnerOnlyFromTheirCreation() throws Exception {
+        Path fresh = dataDir.resolve("data");
+
+        EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(fresh);
+
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(fresh.resolve(EmbeddedCredentials.FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(EmbeddedCredentials.loadOrCreate(fresh)).isEqualTo(credentials);
+    }
+
+    @Test
+    void aPasswordsFileThatCannotBeRead_stopsTheStart_andIsNotReplaced() throws Exception {
+        Path file = Files.createDirectory(dataDir.resolve(EmbeddedCredentials.FILE));
+
+        assertThatThrownBy(() -> EmbeddedCredentials.loadOrCreate(dataDir)).hasMessageContaining("cannot be read");
+        assertThat(file).isDirectory();
+    }
+
+    @Test
     void aPasswordProtectedDataDirectory_withoutItsPasswordsFile_refusesToStart_withAClearMessage() throws Exception {
         EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
         EmbeddedDatabase.start(dataDir.resolve("postgres"), credentials).close();

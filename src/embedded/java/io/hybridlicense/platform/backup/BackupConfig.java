@@ -20,7 +20,10 @@ public interface BackupConfig {
     @WithDefault("24h")
     Duration interval();
 
-    /** Backups older than this many days are deleted after each new one ({@code HL_BACKUP_RETENTION_DAYS}). */
+    /**
+     * Backups older than this many days are deleted after each new one ({@code HL_BACKUP_RETENTION_DAYS}); at least 1
+     * (the server refuses to start otherwise).
+     */
     @WithDefault("30")
     int retentionDays();
 

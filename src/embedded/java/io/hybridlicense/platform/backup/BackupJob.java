@@ -1,6 +1,7 @@
 package io.hybridlicense.platform.backup;
 
 import io.hybridlicense.platform.HlConfig;
+import io.hybridlicense.shared.PrivateFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -56,6 +58,7 @@ public class BackupJob {
         this.owner = owner.or(() -> runtime).orElse("");
         this.ownerPassword = ownerPassword.or(() -> runtimePassword).orElse("");
         this.writer = new BackupWriter(historyTable);
+        checkAtStart(config.retentionDays(), directory).ifPresent(LOG::warn);
         Gauge.builder("hl.backup.last.success", lastSuccess, AtomicLong::get)
                 .description("When the last backup of the embedded database completed (Unix time; 0: none since start)")
                 .baseUnit("seconds")
@@ -74,6 +77,27 @@ public class BackupJob {
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.errorf("Backup of the embedded database into %s failed: %s", directory, e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a retention below one day (every backup would be deleted as soon as it is written); the warning
+     * to log when other users can read the backups, which hold password hashes and encrypted credentials.
+     */
+    static Optional<String> checkAtStart(int retentionDays, Path directory) {
+        if (retentionDays < 1) {
+            throw new IllegalStateException("hl.backup.retention-days (HL_BACKUP_RETENTION_DAYS) must be at least 1, not "
+                    + retentionDays + ": each backup would be deleted as soon as it is written");
+        }
+        try {
+            if (Files.isDirectory(directory) && PrivateFiles.readableByOthers(directory)) {
+                return Optional.of("The backup directory " + directory + " can be read by other users ("
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)) + "), and backups hold "
+                        + "password hashes and encrypted credentials: chmod 700 it");
+            }
+        } catch (IOException e) {
+            return Optional.of("Could not check who may read the backup directory " + directory + ": " + e);
+        }
+        return Optional.empty();
     }
 
     /** A minute early rather than one check (five minutes) late. */

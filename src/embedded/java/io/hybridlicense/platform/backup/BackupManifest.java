@@ -1,6 +1,8 @@
 package io.hybridlicense.platform.backup;
 
+import io.hybridlicense.shared.PrivateFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ record BackupManifest(int format, Instant createdAt, String schemaVersion, Map<C
             values.setProperty("sequence." + name + ".last-value", Long.toString(sequence.lastValue()));
             values.setProperty("sequence." + name + ".is-called", Boolean.toString(sequence.called()));
         });
-        try (Writer out = Files.newBufferedWriter(directory.resolve(FILE), StandardCharsets.UTF_8)) {
+        try (Writer out = new OutputStreamWriter(PrivateFiles.newFile(directory.resolve(FILE)), StandardCharsets.UTF_8)) {
             values.store(out, "Hybrid License backup of the core database (see docs/operations.md)");
         }
     }

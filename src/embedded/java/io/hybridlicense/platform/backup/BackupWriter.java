@@ -1,11 +1,11 @@
 package io.hybridlicense.platform.backup;
 
+import io.hybridlicense.shared.PrivateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +31,8 @@ import org.postgresql.copy.CopyManager;
  * Writes one consistent backup of the core database: every module table copied out ({@code COPY … TO
  * STDOUT}, gzip) inside one read-only REPEATABLE READ transaction, so all tables show the same moment
  * however long the copy takes and however much is written meanwhile, with the schema version and each
- * table's fingerprint in the manifest. The backup appears under its final name only once complete.
+ * table's fingerprint in the manifest. The backup appears under its final name only once complete. Backups hold
+ * password hashes and encrypted credentials: every directory and file is owner-only from its creation.
  */
 public final class BackupWriter {
 
@@ -47,14 +48,14 @@ public final class BackupWriter {
 
     /** @param owner a connection of the role that owns the schemas (it can read every table) */
     public Path write(Connection owner, Path backups, Instant now) throws SQLException, IOException {
-        createOwnerOnly(backups);
+        PrivateFiles.createDirectories(backups);
         Path target = backups.resolve(PREFIX + STAMP.format(now.truncatedTo(ChronoUnit.SECONDS)));
         Path partial = backups.resolve(target.getFileName() + ".partial");
         if (Files.exists(target)) {
             throw new IllegalStateException(target + " exists already");
         }
         deleteTree(partial);
-        createOwnerOnly(partial);
+        PrivateFiles.createDirectories(partial);
         boolean autoCommit = owner.getAutoCommit();
         owner.setAutoCommit(false);
         try {
@@ -87,7 +88,7 @@ public final class BackupWriter {
 
     private static String copyOut(CopyManager copy, CoreTables.Name table, Path file) throws SQLException, IOException {
         MessageDigest sha256 = sha256();
-        try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(file), sha256), 64 * 1024)) {
+        try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(PrivateFiles.newFile(file), sha256), 64 * 1024)) {
             copy.copyOut("COPY " + table.sql() + " TO STDOUT", out);
         }
         return HexFormat.of().formatHex(sha256.digest());
@@ -108,20 +109,6 @@ public final class BackupWriter {
             throw new IllegalStateException("The database has no applied migration: nothing to back up");
         }
         return newest.getVersion();
-    }
-
-    /** Backups hold password hashes and encrypted credentials: only the process owner may enter. */
-    private static void createOwnerOnly(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        Files.createDirectories(directory.toAbsolutePath().getParent());
-        try {
-            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the directory inherits the data directory's ACL
-            Files.createDirectory(directory);
-        }
     }
 
     static MessageDigest sha256() {

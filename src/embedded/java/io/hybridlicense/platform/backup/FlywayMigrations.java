@@ -16,7 +16,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * ({@code quarkus.flyway.locations}, {@code .table} and the {@code runtime_role} placeholder), for a restore
  * that runs before the application.
  */
-public final class FlywayMigrations implements BackupRestorer.Migrations {
+public final class FlywayMigrations {
 
     private final FluentConfiguration configuration;
     private final String table;
@@ -45,14 +45,15 @@ public final class FlywayMigrations implements BackupRestorer.Migrations {
                 .locations(Arrays.stream(locations.split(",")).map(String::strip).map(l -> l.contains(":") ? l : "classpath:" + l)
                         .toArray(String[]::new))
                 .table(table)
-                .placeholders(Map.of("runtime_role", runtimeRole));
+                // the retention is written by the application's own next migration, with its settings
+                .placeholders(Map.of("runtime_role", runtimeRole, "audit_retention_days", "never"));
     }
 
     public String historyTable() {
         return table;
     }
 
-    @Override
+    /** The newest version this application's migrations reach. */
     public MigrationVersion newestKnown() {
         return Arrays.stream(Flyway.configure(FlywayMigrations.class.getClassLoader()).configuration(configuration).load()
                         .info().all())
@@ -62,7 +63,6 @@ public final class FlywayMigrations implements BackupRestorer.Migrations {
                 .orElseThrow(() -> new IllegalStateException("No migrations found in " + Arrays.toString(configuration.getLocations())));
     }
 
-    @Override
     public void migrateTo(MigrationVersion version) {
         Flyway.configure(FlywayMigrations.class.getClassLoader()).configuration(configuration).target(version).load().migrate();
     }

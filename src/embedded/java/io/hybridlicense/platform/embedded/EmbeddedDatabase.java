@@ -1,5 +1,6 @@
 package io.hybridlicense.platform.embedded;
 
+import io.hybridlicense.shared.PrivateFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,13 +92,13 @@ final class EmbeddedDatabase {
     static EmbeddedPostgres start(Path directory, EmbeddedCredentials credentials) {
         Path passwordFile = directory.resolveSibling("postgres-initdb-password");
         try {
-            Files.createDirectories(directory);
+            // initdb narrows the data directory to the owner too, but only once it runs
+            PrivateFiles.createDirectories(directory);
             if (Files.exists(directory.resolve("postgresql.conf")) && !passwordAuthConfigured(directory)) {
                 upgradeFromTrust(directory, credentials);
             }
             // read by initdb for a new data directory only: the owner's password from the first moment
-            Files.writeString(EmbeddedCredentials.createOwnerOnly(passwordFile), credentials.ownerPassword(),
-                    StandardCharsets.US_ASCII);
+            PrivateFiles.write(passwordFile, credentials.ownerPassword().getBytes(StandardCharsets.US_ASCII));
             EmbeddedPostgres postgres = builder(directory)
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setDataDirectoryCustomizer(dataDir -> writeHba(dataDir.toPath()))

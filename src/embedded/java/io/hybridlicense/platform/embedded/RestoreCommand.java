@@ -1,12 +1,11 @@
 package io.hybridlicense.platform.embedded;
 
 import io.hybridlicense.platform.backup.BackupRestorer;
-import io.hybridlicense.platform.backup.FlywayMigrations;
+import io.hybridlicense.platform.backup.PostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -14,11 +13,15 @@ import java.util.List;
  * {@code java -jar quarkus-run.jar restore <backup directory> [--wipe]}: restores a backup into the embedded
  * database of {@code HL_DATA_DIR} while the server is stopped (the embedded PostgreSQL's lock on its data
  * directory refuses a second process), as its owner role, then exits; the next start of the server
- * applies the migrations newer than the backup. An external PostgreSQL is restored with its own tools.
+ * applies the migrations newer than the backup. The backup is restored into a fresh database that replaces
+ * the old one only once complete: a failed restore leaves the data as it was. An external PostgreSQL is
+ * restored with its own tools.
  */
 final class RestoreCommand {
 
     static final String NAME = "restore";
+    /** The embedded default's core database (EmbeddedDatabase's JDBC URL names it). */
+    private static final String DATABASE = "postgres";
     private static final String USAGE = "usage: restore <backup directory> [--wipe]   (HL_DATA_DIR names the data directory)";
 
     private RestoreCommand() {
@@ -44,19 +47,17 @@ final class RestoreCommand {
         }
         Path dataDir = Path.of(orDefault(setting("HL_DATA_DIR", "hl.data-dir"), "data")).toAbsolutePath().normalize();
         EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
-        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDir.resolve("postgres"), credentials);
-             Connection owner = postgres.getPostgresDatabase().getConnection()) {
-            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-            FlywayMigrations migrations = FlywayMigrations.ofApplication(url, credentials.ownerUser(),
+        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDir.resolve("postgres"), credentials)) {
+            PostgresServer server = new PostgresServer("localhost", postgres.getPort(), credentials.ownerUser(),
                     credentials.ownerPassword(), credentials.runtimeUser());
-            new BackupRestorer(migrations.historyTable()).restore(backup, owner, migrations, wipe);
+            new BackupRestorer(server).restore(backup, DATABASE, wipe);
             System.out.println("Restored " + backup + " into the embedded database in " + dataDir.resolve("postgres"));
             return 0;
         } catch (BackupRestorer.RefusedException e) {
             System.err.println("Restore refused: " + e.getMessage());
             return 1;
         } catch (IOException | SQLException | RuntimeException e) {
-            System.err.println("Restore failed, no data was restored (the database may hold the empty schema: run again with --wipe): " + e);
+            System.err.println("Restore failed; the database was left as it was: " + e);
             return 1;
         }
     }

@@ -1,15 +1,14 @@
 package io.hybridlicense.schemasync.datasource;
 
 import io.hybridlicense.schemasync.SchemaSyncConfig;
+import io.hybridlicense.shared.PrivateFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,7 +37,14 @@ class CredentialCipher {
     private final SecureRandom random = new SecureRandom();
     private final SecretKey key;
 
-    CredentialCipher(SchemaSyncConfig config, @ConfigProperty(name = "hl.data-dir") String dataDir) {
+    CredentialCipher(SchemaSyncConfig config, @ConfigProperty(name = "hl.data-dir") String dataDir,
+                     @ConfigProperty(name = "hl.database.embedded", defaultValue = "false") boolean embeddedDatabase) {
+        if (config.credentialsKey().isEmpty() && !embeddedDatabase) {
+            // several instances share an external database: a key each would not open the others' credentials
+            throw new IllegalStateException("hl.schemasync.credentials-key (HL_SCHEMASYNC_CREDENTIALS_KEY) must be set "
+                    + "with an external database: every instance has to encrypt with the same key (Base64 of 32 random "
+                    + "bytes, e.g. openssl rand -base64 32)");
+        }
         byte[] raw = config.credentialsKey().map(value -> Base64.getDecoder().decode(value.strip()))
                 .orElseGet(() -> localKey(Path.of(dataDir).resolve("keys").resolve(KEY_FILE)));
         if (raw.length != 32) {
@@ -77,31 +83,25 @@ class CredentialCipher {
         return cipher;
     }
 
-    /** The local default: a key generated on first use, readable by this user only. */
+    /**
+     * The local default: a key generated on first use, owner-only from its first byte. Generated only when
+     * there is no such file: one that cannot be read stops the start, since a new key would orphan every
+     * stored credential.
+     */
     private byte[] localKey(Path file) {
         synchronized (CredentialCipher.class) {
             try {
-                if (!Files.isReadable(file)) {
+                byte[] stored = PrivateFiles.readOrCreate(file, () -> {
                     LOG.infof("Generating the credential encryption key in %s (set hl.schemasync.credentials-key "
                             + "to use your own)", file);
-                    Files.createDirectories(file.getParent());
                     byte[] fresh = new byte[32];
                     random.nextBytes(fresh);
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-                    restrictToOwner(file);
-                }
-                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                    return Base64.getEncoder().encode(fresh);
+                });
+                return Base64.getDecoder().decode(new String(stored, StandardCharsets.US_ASCII).strip());
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not read or create the credential key " + file, e);
+                throw new UncheckedIOException("Could not create the credential key " + file, e);
             }
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits the data directory's ACL
         }
     }
 }

@@ -10,6 +10,7 @@ import io.hybridlicense.schemasync.target.ChangeApplier;
 import io.hybridlicense.schemasync.target.CoreDatabaseGuard;
 import io.hybridlicense.schemasync.target.TargetConnector;
 import io.hybridlicense.schemasync.target.TargetSpec;
+import io.hybridlicense.shared.PrivateFiles;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public class Targets {
         try {
             Path ownDirectory = sqliteDirectory.resolve(ownerDirectory(ownerId));
             if (!Files.isSymbolicLink(ownDirectory)) {
-                Files.createDirectories(ownDirectory);
+                PrivateFiles.createDirectories(ownDirectory);
             }
             Path candidate = ownDirectory.resolve(file);
             boolean inside = Files.isDirectory(ownDirectory, LinkOption.NOFOLLOW_LINKS)
@@ -175,7 +176,7 @@ public class Targets {
     /** The operator's directory as it really is now (its own links resolved once); nothing below it may be a link. */
     private static Path realDirectory(Path configured) {
         try {
-            Files.createDirectories(configured);
+            PrivateFiles.createDirectories(configured);
             return configured.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("The SQLite directory " + configured + " is not usable", e);
