@@ -34,6 +34,10 @@ public final class ChangeFailure extends Exception {
         return new ChangeFailure(false, reason, detail, null);
     }
 
+    public static ChangeFailure transientFailure(String reason, String detail, Throwable cause) {
+        return new ChangeFailure(false, reason, detail, cause);
+    }
+
     public static ChangeFailure of(Exception cause) {
         if (cause instanceof ProblemException refusal) {
             // a refusal of the target itself (its own database, a host no longer allowed): retrying cannot help
