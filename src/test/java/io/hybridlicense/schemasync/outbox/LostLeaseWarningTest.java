@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,31 +36,16 @@ class LostLeaseWarningTest {
     @Inject
     SchemaSyncConfig config;
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger outboxLogger = Logger.getLogger("io.hybridlicense.schemasync.outbox");
+    private CapturedLog logged;
 
     @BeforeEach
     void capture() {
-        outboxLogger.addHandler(capture);
+        logged = CapturedLog.of(ApplyQueuedChange.class, OutboxDispatcher.class, SettleChange.class);
     }
 
     @AfterEach
     void release() {
-        outboxLogger.removeHandler(capture);
+        logged.close();
     }
 
     @Test
@@ -120,7 +101,7 @@ class LostLeaseWarningTest {
     }
 
     private long lostLeaseWarnings(String tableId) {
-        return logged.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()
+        return logged.records().stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()
                 && r.getMessage().toLowerCase(Locale.ROOT).contains("lost the lease")
                 && Arrays.toString(r.getParameters()).contains(tableId)).count();
     }
