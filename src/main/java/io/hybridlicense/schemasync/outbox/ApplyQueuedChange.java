@@ -75,9 +75,7 @@ class ApplyQueuedChange {
             return;
         }
         if (claim.attempts() > config.maxAttempts() || claim.age().compareTo(config.maxAge()) > 0) {
-            recorded(settle.reject(claim, RETRY_LIMIT_REACHED, "Gave up after " + (claim.attempts() - 1) + " attempts over "
-                    + claim.age().toSeconds() + " s; last error: " + outbox.currentError(claim.streamId()).orElse("none")),
-                    claim, deadline);
+            giveUp(claim, deadline, ds, table);
             return;
         }
         try {
@@ -92,6 +90,32 @@ class ApplyQueuedChange {
         } catch (ChangeFailure failure) {
             failed(claim, deadline, failure);
         }
+    }
+
+    /**
+     * Past its limits, a change is rejected without another run; but only after a look at the catalogue
+     * under the table lock: the claims that went past the limit without a recorded failure were lost (a
+     * crash, a lapsed lease), and such an attempt may have applied the change, or still be applying it.
+     */
+    private void giveUp(Outbox.Claim claim, AttemptDeadline deadline, DataSourceRecord ds, Table table) {
+        try {
+            if (targets.applier().isApplied(targets.spec(ds), table.pendingChange(claim.changeVersion()),
+                    new ChangeApplier.Context(table.confirmedShape(), true, deadline))) {
+                recorded(settle.confirm(claim, true), claim, deadline);
+                return;
+            }
+        } catch (ChangeFailure | ProblemException unknown) {
+            if (unknown instanceof ChangeFailure busy && ChangeFailure.TARGET_BUSY.equals(busy.reason())) {
+                // an earlier attempt still runs on the database: decide once it has ended there
+                recorded(outbox.retryLater(claim, busy.getMessage(), backoff(claim.attempts())), claim, deadline);
+                return;
+            }
+            LOG.debugf(unknown, "Change %d of %s: the database cannot say whether it is applied", claim.changeVersion(),
+                    claim.streamId());
+        }
+        recorded(settle.reject(claim, RETRY_LIMIT_REACHED, "Gave up after " + (claim.attempts() - 1) + " attempts over "
+                + claim.age().toSeconds() + " s; last error: " + outbox.currentError(claim.streamId()).orElse("none")),
+                claim, deadline);
     }
 
     private void failed(Outbox.Claim claim, AttemptDeadline deadline, ChangeFailure failure) {

@@ -146,6 +146,18 @@ public final class ChangeApplier {
     }
 
     /**
+     * Whether the database has the change, read under the table lock: never beside an attempt still
+     * running there (after a lapsed lease), whose DDL the catalogue could not show yet.
+     *
+     * @throws ChangeFailure when the database cannot say: unreachable, or {@code target-busy} while an
+     *                       attempt still holds the table
+     */
+    public boolean isApplied(TargetSpec target, SchemaChange change, Context context) throws ChangeFailure {
+        List<SchemaChange.Step> steps = steps(change, context.before());
+        return applied(target, steps, TableLock.of(target.dialect(), steps), context.deadline(), null, context.mayHaveRunBefore());
+    }
+
+    /**
      * A DDL statement failed, and the failure alone cannot say whether the change is on the database:
      * a non-transactional statement without the database's verdict (timeout, lost connection) may still
      * run, or have run, on the server; a refusal such as "already exists" or "does not exist" means
@@ -156,27 +168,36 @@ public final class ChangeApplier {
     private boolean appliedAfterAll(TargetSpec target, List<SchemaChange.Step> steps, TableLock lock, Long serverSession,
                                     boolean mayHaveRunBefore) {
         AttemptDeadline recheck = AttemptDeadline.in(connector.statementTimeout(), connector.statementTimeout());
+        try {
+            return applied(target, steps, lock, recheck, serverSession, mayHaveRunBefore);
+        } catch (ChangeFailure recheckFailed) {
+            LOG.debugf(recheckFailed, "Catalogue re-read after an unfinished or refused DDL statement failed");
+            return false;
+        }
+    }
+
+    private boolean applied(TargetSpec target, List<SchemaChange.Step> steps, TableLock lock, AttemptDeadline deadline,
+                            Long stopFirst, boolean mayHaveRunBefore) throws ChangeFailure {
         try (Connection fresh = connector.open(target)) {
-            if (serverSession != null) {
+            if (stopFirst != null) {
                 try (Statement kill = fresh.createStatement()) {
-                    kill.setQueryTimeout(recheck.statementSeconds());
-                    kill.execute("KILL QUERY " + serverSession);
+                    kill.setQueryTimeout(deadline.statementSeconds());
+                    kill.execute("KILL QUERY " + stopFirst);
                 } catch (SQLException alreadyGone) {
-                    LOG.debugf("KILL QUERY %d: %s", serverSession, alreadyGone.getMessage());
+                    LOG.debugf("KILL QUERY %d: %s", stopFirst, alreadyGone.getMessage());
                 }
             }
-            lock.take(fresh, recheck);
-            TargetCatalog catalog = new TargetCatalog(fresh, target.dialect(), recheck);
+            lock.take(fresh, deadline);
+            TargetCatalog catalog = new TargetCatalog(fresh, target.dialect(), deadline);
             for (SchemaChange.Step step : steps) {
-                Context again = new Context(step.before(), mayHaveRunBefore, recheck);
+                Context again = new Context(step.before(), mayHaveRunBefore, deadline);
                 if (!new ChangePlan(catalog, target.dialect(), again).statements(step.change()).isEmpty()) {
                     return false;
                 }
             }
             return true;
-        } catch (SQLException | RuntimeException | ChangeFailure recheckFailed) {
-            LOG.debugf(recheckFailed, "Catalogue re-read after an unfinished or refused DDL statement failed");
-            return false;
+        } catch (SQLException | RuntimeException e) {
+            throw ChangeFailure.of(e);
         }
     }
 

@@ -137,7 +137,7 @@ final class TableLock {
     }
 
     private static ChangeFailure busy(String table, SQLException cause) {
-        return ChangeFailure.transientFailure("target-busy", "Another attempt at table '" + table
+        return ChangeFailure.transientFailure(ChangeFailure.TARGET_BUSY, "Another attempt at table '" + table
                 + "' still runs on the database; retrying once it has ended" + (cause == null ? "" : " ("
                 + FailureClassifier.describe(cause) + ")"), cause);
     }

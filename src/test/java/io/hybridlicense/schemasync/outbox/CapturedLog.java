@@ -41,8 +41,10 @@ final class CapturedLog implements AutoCloseable {
         return records.stream().filter(r -> r.getLevel().intValue() == level.intValue() && r.getMessage().startsWith(start)).count();
     }
 
-    List<LogRecord> records() {
-        return records;
+    /** The messages of that level, formatted with their parameters. */
+    List<String> messages(Level level) {
+        return records.stream().filter(r -> r.getLevel().intValue() == level.intValue())
+                .map(r -> r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage()).toList();
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.hybridlicense.schemasync.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.schemasync.Api;
+import io.hybridlicense.schemasync.SchemaSyncConfig;
 import io.hybridlicense.schemasync.TestTargets;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +29,16 @@ import org.junit.jupiter.api.Test;
  * attempt is a session of the test, the DDL uncommitted (PostgreSQL) or waiting for a metadata lock
  * (MariaDB) while this server's attempt starts, and done before it ends. Before the target-side lock and
  * the catalogue re-read, each ended {@code rejected} ("already exists") with the column in the database.
- * The same with two server processes and SIGSTOP: {@code SchemaSyncPausedServerIT}.
+ * The same with two server processes and SIGSTOP: {@code SchemaSyncPausedServerIT}. And a change whose
+ * last allowed attempt was lost after applying it is confirmed, not given up ({@code retry-limit-reached}).
  */
 @QuarkusTest
 class OverlappingAttemptsTest {
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    SchemaSyncConfig config;
 
     @Test
     void postgresql_anAttemptHoldingTheTableLock_isWaitedFor_andTheChangeIsConfirmedFromTheCatalogue() throws Exception {
@@ -95,6 +105,25 @@ class OverlappingAttemptsTest {
         assertThat(target.columns("overlap_locked")).contains("late");
     }
 
+    @Test
+    void aChangePastItsAttemptLimit_isCheckedAgainstTheCatalogue_beforeItIsGivenUp() throws Exception {
+        Api api = Api.asNewUser();
+        TestTargets.Target target = TestTargets.postgresql();
+        UUID table = UUID.fromString(syncedTable(api, target, "given_up"));
+        UUID datasource = UUID.fromString(api.table(table.toString()).getString("datasourceId"));
+        // another server claimed the change for the last allowed time, applied it, and lost its claim unrecorded
+        int change = new OtherInstance(json).queueColumn(table, datasource, "late", true, false);
+        target.execute("ALTER TABLE given_up ADD COLUMN late integer");
+        try (Connection core = OtherInstance.connect(); PreparedStatement lapse = core.prepareStatement("UPDATE schemasync.outbox "
+                + "SET attempts = ?, claimed_until = now() - interval '1 second' WHERE stream_id = ? AND change_version = ?")) {
+            lapse.setInt(1, config.maxAttempts());
+            lapse.setObject(2, table);
+            lapse.setInt(3, change);
+            assertThat(lapse.executeUpdate()).isEqualTo(1);
+        }
+        assertConfirmedOnce(api, table.toString(), change, true);
+    }
+
     private static String syncedTable(Api api, TestTargets.Target target, String name) {
         String ds = api.register(target);
         String tableId = api.createTable(ds, Map.of("name", name));
@@ -107,11 +136,15 @@ class OverlappingAttemptsTest {
     }
 
     private static void assertConfirmedOnce(Api api, String tableId, boolean alreadyApplied) {
+        assertConfirmedOnce(api, tableId, 2, alreadyApplied);
+    }
+
+    private static void assertConfirmedOnce(Api api, String tableId, int change, boolean alreadyApplied) {
         api.synced(tableId);
         List<Map<String, Object>> events = api.events(tableId);
         assertThat(events).noneMatch(e -> "ChangeRejected".equals(e.get("type")));
         List<Map<String, Object>> confirmations = events.stream()
-                .filter(e -> "ChangeConfirmed".equals(e.get("type")) && ((Number) e.get("change")).intValue() == 2).toList();
+                .filter(e -> "ChangeConfirmed".equals(e.get("type")) && ((Number) e.get("change")).intValue() == change).toList();
         assertThat(confirmations).hasSize(1);
         assertThat(((Map<?, ?>) confirmations.get(0).get("data")).get("alreadyApplied")).isEqualTo(alreadyApplied);
     }
