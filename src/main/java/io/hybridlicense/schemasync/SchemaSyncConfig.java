@@ -30,7 +30,12 @@ public interface SchemaSyncConfig {
      */
     Optional<String> credentialsKey();
 
-    /** Upper bound of every statement run on a user's database. */
+    /**
+     * Upper bound of every statement run on a user's database, enforced by the database too (PostgreSQL
+     * {@code statement_timeout}, MariaDB/MySQL {@code lock_wait_timeout}), so that a paused or cut-off
+     * server's statement ends all the same; a PostgreSQL transaction left idle for this plus the connect
+     * timeout is ended by the database, releasing its locks.
+     */
     @WithDefault("10s")
     Duration statementTimeout();
 

@@ -116,9 +116,13 @@ public class Outbox {
                 + "WHERE stream_id = ? AND change_version = ? AND status = 'pending'", status, stream, changeVersion);
     }
 
-    /** Records why the attempt failed and releases the claim until {@code delay} from now. */
-    public void retryLater(Claim claim, String error, Duration delay) {
-        jdbc.update("UPDATE schemasync.outbox SET last_error = ?, next_attempt_at = now() +" + MILLIS + ", claim_token = NULL, "
+    /**
+     * Records why the attempt failed and releases the claim until {@code delay} from now.
+     *
+     * @return false when the claim was no longer ours (nothing recorded)
+     */
+    public boolean retryLater(Claim claim, String error, Duration delay) {
+        return 1 == jdbc.update("UPDATE schemasync.outbox SET last_error = ?, next_attempt_at = now() +" + MILLIS + ", claim_token = NULL, "
                 + "claimed_until = NULL WHERE id = ? AND claim_token = ?", error, delay.toMillis(), claim.id(), claim.token());
     }
 

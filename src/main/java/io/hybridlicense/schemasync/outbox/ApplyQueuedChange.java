@@ -27,6 +27,8 @@ class ApplyQueuedChange {
 
     private static final Logger LOG = Logger.getLogger(ApplyQueuedChange.class);
     static final String RETRY_LIMIT_REACHED = "retry-limit-reached";
+    /** Why an attempt is stopped when this server releases its claim on shutdown. */
+    static final String RELEASED_AT_SHUTDOWN = "this server released the claim at shutdown";
 
     private final DataSources dataSources;
     private final EventStore events;
@@ -59,7 +61,7 @@ class ApplyQueuedChange {
             // our own side failed (core database, a bug): record it, and retry within the same bounds
             LOG.errorf(failure, "Change %d of %s failed in this server (attempt %d)", claim.changeVersion(),
                     claim.streamId(), claim.attempts());
-            failed(claim, ChangeFailure.transientFailure("internal-error", "internal-error: " + failure));
+            failed(claim, deadline, ChangeFailure.transientFailure("internal-error", "internal-error: " + failure));
         }
     }
 
@@ -68,12 +70,12 @@ class ApplyQueuedChange {
         Table table = Table.replay(claim.streamId(), ds.dialect(),
                 events.load(claim.streamId()).stream().map(EventStore.Stored::event).toList());
         if (!table.pendingChanges().containsKey(claim.changeVersion())) {
-            settle.confirm(claim, true); // settled by an earlier run; this only closes the outbox row
+            // settled by an earlier run; this only closes the outbox row
+            recorded(settle.confirm(claim, true), claim, deadline);
             return;
         }
         if (claim.attempts() > config.maxAttempts() || claim.age().compareTo(config.maxAge()) > 0) {
-            settle.reject(claim, RETRY_LIMIT_REACHED, "Gave up after " + (claim.attempts() - 1) + " attempts over "
-                    + claim.age().toSeconds() + " s; last error: " + outbox.currentError(claim.streamId()).orElse("none"));
+            giveUp(claim, deadline, ds, table);
             return;
         }
         try {
@@ -81,27 +83,73 @@ class ApplyQueuedChange {
             boolean alreadyApplied = targets.applier().apply(target, table.pendingChange(claim.changeVersion()),
                     new ChangeApplier.Context(table.confirmedShape(), claim.attempts() > 1, deadline));
             hook.afterDdl(claim.streamId(), claim.changeVersion());
-            settle.confirm(claim, alreadyApplied);
+            recorded(settle.confirm(claim, alreadyApplied), claim, deadline);
         } catch (ProblemException refused) {
             // this server refuses the target (allowlist, SQLite path, its own database): permanent, says why
-            failed(claim, ChangeFailure.of(refused));
+            failed(claim, deadline, ChangeFailure.of(refused));
         } catch (ChangeFailure failure) {
-            failed(claim, failure);
+            failed(claim, deadline, failure);
         }
     }
 
-    private void failed(Outbox.Claim claim, ChangeFailure failure) {
-        if (failure.permanent()) {
+    /**
+     * Past its limits, a change is rejected without another run; but only after a look at the catalogue
+     * under the table lock: the claims that went past the limit without a recorded failure were lost (a
+     * crash, a lapsed lease), and such an attempt may have applied the change, or still be applying it.
+     */
+    private void giveUp(Outbox.Claim claim, AttemptDeadline deadline, DataSourceRecord ds, Table table) {
+        try {
+            if (targets.applier().isApplied(targets.spec(ds), table.pendingChange(claim.changeVersion()),
+                    new ChangeApplier.Context(table.confirmedShape(), true, deadline))) {
+                recorded(settle.confirm(claim, true), claim, deadline);
+                return;
+            }
+        } catch (ChangeFailure | ProblemException unknown) {
+            if (unknown instanceof ChangeFailure busy && ChangeFailure.TARGET_BUSY.equals(busy.reason())) {
+                // an earlier attempt still runs on the database: decide once it has ended there
+                recorded(outbox.retryLater(claim, busy.getMessage(), backoff(claim.attempts())), claim, deadline);
+                return;
+            }
+            LOG.debugf(unknown, "Change %d of %s: the database cannot say whether it is applied", claim.changeVersion(),
+                    claim.streamId());
+        }
+        recorded(settle.reject(claim, RETRY_LIMIT_REACHED, "Gave up after " + (claim.attempts() - 1) + " attempts over "
+                + claim.age().toSeconds() + " s; last error: " + outbox.currentError(claim.streamId()).orElse("none")),
+                claim, deadline);
+    }
+
+    private void failed(Outbox.Claim claim, AttemptDeadline deadline, ChangeFailure failure) {
+        if (deadline.abandonedBecause() != null) {
+            // nothing to judge: the attempt was stopped because the claim is (or may be) another server's
+            recorded(outbox.retryLater(claim, failure.getMessage(), Duration.ZERO), claim, deadline);
+        } else if (failure.permanent()) {
             LOG.warnf(failure, "Change %d of %s rejected: %s", claim.changeVersion(), claim.streamId(), failure.reason());
-            settle.reject(claim, failure.reason(), failure.getMessage());
+            recorded(settle.reject(claim, failure.reason(), failure.getMessage()), claim, deadline);
         } else if (claim.attempts() >= config.maxAttempts()) {
             LOG.warnf(failure, "Change %d of %s failed %d times, giving up", claim.changeVersion(), claim.streamId(),
                     claim.attempts());
-            settle.reject(claim, RETRY_LIMIT_REACHED, failure.getMessage());
+            recorded(settle.reject(claim, RETRY_LIMIT_REACHED, failure.getMessage()), claim, deadline);
         } else {
             LOG.infof(failure, "Change %d of %s failed (attempt %d), retrying: %s", claim.changeVersion(), claim.streamId(),
                     claim.attempts(), failure.getMessage());
-            outbox.retryLater(claim, failure.getMessage(), backoff(claim.attempts()));
+            recorded(outbox.retryLater(claim, failure.getMessage(), backoff(claim.attempts())), claim, deadline);
+        }
+    }
+
+    /**
+     * The one place that reports a lost lease: the conditional write of the outcome found the claim
+     * gone. A claim this server released itself (at shutdown) is no news; any other loss is.
+     */
+    private static void recorded(boolean recorded, Outbox.Claim claim, AttemptDeadline deadline) {
+        if (recorded) {
+            return;
+        }
+        if (RELEASED_AT_SHUTDOWN.equals(deadline.abandonedBecause())) {
+            LOG.infof("Change %d of %s was released at shutdown while being applied; another server records its outcome",
+                    claim.changeVersion(), claim.streamId());
+        } else {
+            LOG.warnf("Lost the lease of change %d of %s (attempt %d) while applying it; its outcome is not recorded here, "
+                    + "the server holding the claim now applies it", claim.changeVersion(), claim.streamId(), claim.attempts());
         }
     }
 

@@ -27,10 +27,13 @@ import org.jboss.logging.Logger;
  * <p>Leases are short and renewed: every quarter of the claim timeout a heartbeat extends the lease
  * of each attempt still running within its deadline. A server that dies stops beating, and its rows
  * are free again one claim timeout later; an attempt that overruns its deadline stops being renewed.
+ * An attempt whose claim is gone, or whose lease may have lapsed because no renewal got through for a
+ * whole lease, is stopped (its statement cancelled, nothing committed); the target-side table lock
+ * ({@code target.TableLock}) keeps a stopped attempt's last statement from overlapping the next one.
  *
  * <p>Stopping is graceful: claiming stops at once, running attempts get until a deadline to finish,
- * and the claims of those still running then are released (not left to lapse), so another server may
- * take them over at once.
+ * and the claims of those still running then are released (not left to lapse) and their attempts
+ * stopped, so another server may take them over at once.
  */
 final class OutboxDispatcher {
 
@@ -84,6 +87,7 @@ final class OutboxDispatcher {
             return;
         }
         List<Outbox.Claim> claims;
+        long claimSentAt = System.nanoTime();
         try {
             claims = outbox.claim(capacity, claimTimeout);
         } catch (RuntimeException e) {
@@ -94,6 +98,7 @@ final class OutboxDispatcher {
         for (Outbox.Claim claim : claims) {
             free.acquireUninterruptibly();
             AttemptDeadline deadline = apply.newDeadline();
+            deadline.leaseRenewed(claimSentAt, claimTimeout);
             running.put(claim, deadline);
             workers.execute(() -> run(claim, deadline));
         }
@@ -113,18 +118,30 @@ final class OutboxDispatcher {
         }
     }
 
+    /**
+     * Renews the leases of the attempts still within their deadline, and stops every attempt whose claim
+     * is gone or whose lease may have lapsed (no renewal got through in time), so that it does not go on
+     * beside the server that takes the change over. A claim found gone may also be one whose attempt has
+     * just recorded its outcome; stopping it then changes nothing, so nothing is logged here: the attempt
+     * itself reports a loss when recording its outcome finds the claim gone.
+     */
     private void beat() {
-        Set<Outbox.Claim> withinDeadline = running.entrySet().stream().filter(attempt -> !attempt.getValue().passed())
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        Map<Outbox.Claim, AttemptDeadline> renewable = running.entrySet().stream().filter(attempt -> !attempt.getValue().passed())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        long sentAt = System.nanoTime();
         try {
-            Set<Outbox.Claim> lost = outbox.extend(withinDeadline, claimTimeout);
-            // a claim that just finished is "lost" too; only one still running means a lapsed lease
-            lost.stream().filter(running::containsKey).forEach(claim -> LOG.warnf(
-                    "%s lost the lease of change %d of %s while applying it; its outcome will not be recorded here",
-                    name, claim.changeVersion(), claim.streamId()));
+            Set<Outbox.Claim> lost = outbox.extend(renewable.keySet(), claimTimeout);
+            renewable.forEach((claim, deadline) -> {
+                if (lost.contains(claim)) {
+                    deadline.abandon("another server holds its claim now");
+                } else {
+                    deadline.leaseRenewed(sentAt, claimTimeout);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf(e, "%s could not renew its leases", name);
         }
+        running.values().forEach(AttemptDeadline::abandonIfLeaseLapsed);
     }
 
     /** How many rows this instance has claimed so far. */
@@ -157,6 +174,8 @@ final class OutboxDispatcher {
         }
         heartbeat.shutdownNow();
         List<Outbox.Claim> released = release();
+        // released first: their statements are cancelled and they commit nothing, while another server may take them over
+        running.values().forEach(deadline -> deadline.abandon(ApplyQueuedChange.RELEASED_AT_SHUTDOWN));
         workers.shutdownNow();
         return released;
     }

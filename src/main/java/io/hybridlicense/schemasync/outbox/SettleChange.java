@@ -63,19 +63,20 @@ class SettleChange {
         }
     }
 
-    void confirm(Outbox.Claim claim, boolean alreadyApplied) {
-        settle(claim, table -> table.confirm(claim.changeVersion(), alreadyApplied));
+    /** @return false when the claim was no longer this server's: nothing was recorded */
+    boolean confirm(Outbox.Claim claim, boolean alreadyApplied) {
+        return settle(claim, table -> table.confirm(claim.changeVersion(), alreadyApplied));
     }
 
-    void reject(Outbox.Claim claim, String reason, String detail) {
-        settle(claim, table -> table.reject(claim.changeVersion(), reason, detail));
+    /** @return false when the claim was no longer this server's: nothing was recorded */
+    boolean reject(Outbox.Claim claim, String reason, String detail) {
+        return settle(claim, table -> table.reject(claim.changeVersion(), reason, detail));
     }
 
-    private void settle(Outbox.Claim claim, Function<Table, List<TableEvent>> decision) {
+    private boolean settle(Outbox.Claim claim, Function<Table, List<TableEvent>> decision) {
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().timeout(SETTLE_TIMEOUT_SECONDS).run(() -> settleOnce(claim, decision));
-                return;
+                return QuarkusTransaction.requiringNew().timeout(SETTLE_TIMEOUT_SECONDS).call(() -> settleOnce(claim, decision));
             } catch (ConcurrentAppend raced) {
                 // a request appended to the same stream meanwhile: decide again on the fresh events
                 if (attempt == MAX_APPEND_RACES) {
@@ -86,9 +87,9 @@ class SettleChange {
         }
     }
 
-    private void settleOnce(Outbox.Claim claim, Function<Table, List<TableEvent>> decision) {
+    private boolean settleOnce(Outbox.Claim claim, Function<Table, List<TableEvent>> decision) {
         if (!outbox.stillOwned(claim)) {
-            return;
+            return false;
         }
         DataSourceRecord ds = dataSources.findCached(claim.datasourceId()).orElseThrow();
         Table table = Table.replay(claim.streamId(), ds.dialect(),
@@ -99,7 +100,7 @@ class SettleChange {
         if (decided.isEmpty()) {
             // settled before (by an earlier run of this row): just close the row
             outbox.finish(claim.streamId(), claim.changeVersion(), table.syncedVersion() >= claim.changeVersion() ? "done" : "rejected");
-            return;
+            return true;
         }
         java.util.Set<String> namesBefore = table.heldNames();
         events.append(claim.streamId(), table.eventCount(), decided, Map.of("actorId", "system", "instance", instance));
@@ -118,5 +119,6 @@ class SettleChange {
             streams.hold(ds.id(), table.id(), table.heldNames());
         }
         settled.fire(new ChangeSettled(table.id()));
+        return true;
     }
 }

@@ -64,43 +64,51 @@ public final class ChangeApplier {
         Connection connection = null;
         Long serverSession = null;
         boolean ddlStarted = false;
+        boolean ran = false;
+        AttemptDeadline deadline = context.deadline();
+        List<SchemaChange.Step> steps = steps(change, context.before());
+        TableLock lock = TableLock.of(target.dialect(), steps);
         try {
             connection = pool.borrow(target);
-            boolean transactional = target.dialect().hasTransactionalDdl();
-            connection.setAutoCommit(!transactional);
-            if (!transactional) {
-                serverSession = boundServerSideWaits(connection, context.deadline());
+            if (!target.dialect().hasTransactionalDdl()) {
+                serverSession = boundServerSideWaits(connection, deadline);
             }
-            TargetCatalog catalog = new TargetCatalog(connection, target.dialect(), context.deadline());
-            boolean ran = false;
+            lock.take(connection, deadline);
+            TargetCatalog catalog = new TargetCatalog(connection, target.dialect(), deadline);
             // the steps of a reshape one after the other: each is planned on the catalogue as the ones before left it
-            for (SchemaChange.Step step : steps(change, context.before())) {
+            for (SchemaChange.Step step : steps) {
                 List<String> statements = new ChangePlan(catalog, target.dialect(), context.before(step.before()))
                         .statements(step.change());
                 for (String ddl : statements) {
                     try (Statement statement = connection.createStatement()) {
-                        statement.setQueryTimeout(context.deadline().statementSeconds());
                         ddlStarted = true;
                         if (SqliteRebuild.isCheck(ddl)) {
-                            SqliteRebuild.requireNoViolation(statement, ddl);
+                            deadline.run(statement, () -> {
+                                SqliteRebuild.requireNoViolation(statement, ddl);
+                                return null;
+                            });
                             continue;
                         }
-                        statement.execute(ddl);
+                        deadline.run(statement, () -> statement.execute(ddl));
+                        ran = true;
                     }
                 }
-                ran |= !statements.isEmpty();
             }
-            if (transactional) {
-                connection.commit();
-            }
+            deadline.requireLease(); // an attempt that lost its claim commits nothing: another server may be applying the change
+            lock.commitAndRelease(connection, deadline);
             pool.giveBack(target, connection);
             return !ran;
         } catch (SQLException | RuntimeException e) {
             discard(connection);
             ChangeFailure failure = ChangeFailure.of(e);
             if (ddlStarted && !failure.permanent() && !target.dialect().hasTransactionalDdl()
-                    && appliedAfterAll(target, change, context, serverSession)) {
+                    && appliedAfterAll(target, steps, lock, serverSession, true)) {
                 return false;
+            }
+            if (ddlStarted && failure.permanent() && appliedAfterAll(target, steps, lock, null, context.mayHaveRunBefore())) {
+                // the database refused a statement ("already exists", "does not exist") yet shows the change made
+                LOG.infof("%s, yet the catalogue shows change made: confirmed", failure.getMessage());
+                return target.dialect().hasTransactionalDdl() || !ran;
             }
             throw failure;
         } catch (ChangeFailure failure) {
@@ -122,13 +130,15 @@ public final class ChangeApplier {
     /**
      * MariaDB/MySQL wait for a metadata lock for a year by default and keep running a statement whose
      * client has gone: bound the server side by the same deadline, and remember the session so that a
-     * statement we gave up on can be stopped.
+     * statement we gave up on can be stopped. A session whose client went quiet (paused, cut off) is
+     * ended by the server soon after the longest a kept connection idles, which releases its table locks.
      */
-    private static Long boundServerSideWaits(Connection connection, AttemptDeadline deadline) throws SQLException, ChangeFailure {
+    private Long boundServerSideWaits(Connection connection, AttemptDeadline deadline) throws SQLException, ChangeFailure {
         try (Statement statement = connection.createStatement()) {
             int seconds = deadline.statementSeconds();
             statement.setQueryTimeout(seconds);
-            statement.execute("SET SESSION lock_wait_timeout = " + seconds);
+            statement.execute("SET SESSION lock_wait_timeout = " + seconds + ", wait_timeout = "
+                    + MAX_IDLE.plus(connector.statementTimeout()).toSeconds());
             try (ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
                 return id.next() ? id.getLong(1) : null;
             }
@@ -136,32 +146,58 @@ public final class ChangeApplier {
     }
 
     /**
-     * A non-transactional DDL statement failed without the database's verdict (timeout, lost
-     * connection): it may still run, or have run, on the server. Stop it, then let the catalogue say
-     * whether the change is there before deciding; a retry would otherwise race the statement.
+     * Whether the database has the change, read under the table lock: never beside an attempt still
+     * running there (after a lapsed lease), whose DDL the catalogue could not show yet.
+     *
+     * @throws ChangeFailure when the database cannot say: unreachable, or {@code target-busy} while an
+     *                       attempt still holds the table
      */
-    private boolean appliedAfterAll(TargetSpec target, SchemaChange change, Context context, Long serverSession) {
+    public boolean isApplied(TargetSpec target, SchemaChange change, Context context) throws ChangeFailure {
+        List<SchemaChange.Step> steps = steps(change, context.before());
+        return applied(target, steps, TableLock.of(target.dialect(), steps), context.deadline(), null, context.mayHaveRunBefore());
+    }
+
+    /**
+     * A DDL statement failed, and the failure alone cannot say whether the change is on the database:
+     * a non-transactional statement without the database's verdict (timeout, lost connection) may still
+     * run, or have run, on the server; a refusal such as "already exists" or "does not exist" means
+     * someone made or removed the object meanwhile. Stop the statement, wait for the table's lock (held
+     * until that statement has ended), then let the catalogue decide; a retry would otherwise race the
+     * statement, and a rejection would contradict the database.
+     */
+    private boolean appliedAfterAll(TargetSpec target, List<SchemaChange.Step> steps, TableLock lock, Long serverSession,
+                                    boolean mayHaveRunBefore) {
         AttemptDeadline recheck = AttemptDeadline.in(connector.statementTimeout(), connector.statementTimeout());
+        try {
+            return applied(target, steps, lock, recheck, serverSession, mayHaveRunBefore);
+        } catch (ChangeFailure recheckFailed) {
+            LOG.debugf(recheckFailed, "Catalogue re-read after an unfinished or refused DDL statement failed");
+            return false;
+        }
+    }
+
+    private boolean applied(TargetSpec target, List<SchemaChange.Step> steps, TableLock lock, AttemptDeadline deadline,
+                            Long stopFirst, boolean mayHaveRunBefore) throws ChangeFailure {
         try (Connection fresh = connector.open(target)) {
-            if (serverSession != null) {
+            if (stopFirst != null) {
                 try (Statement kill = fresh.createStatement()) {
-                    kill.setQueryTimeout(recheck.statementSeconds());
-                    kill.execute("KILL QUERY " + serverSession);
+                    kill.setQueryTimeout(deadline.statementSeconds());
+                    kill.execute("KILL QUERY " + stopFirst);
                 } catch (SQLException alreadyGone) {
-                    LOG.debugf("KILL QUERY %d: %s", serverSession, alreadyGone.getMessage());
+                    LOG.debugf("KILL QUERY %d: %s", stopFirst, alreadyGone.getMessage());
                 }
             }
-            TargetCatalog catalog = new TargetCatalog(fresh, target.dialect(), recheck);
-            for (SchemaChange.Step step : steps(change, context.before())) {
-                Context again = new Context(step.before(), true, recheck);
+            lock.take(fresh, deadline);
+            TargetCatalog catalog = new TargetCatalog(fresh, target.dialect(), deadline);
+            for (SchemaChange.Step step : steps) {
+                Context again = new Context(step.before(), mayHaveRunBefore, deadline);
                 if (!new ChangePlan(catalog, target.dialect(), again).statements(step.change()).isEmpty()) {
                     return false;
                 }
             }
             return true;
-        } catch (SQLException | RuntimeException | ChangeFailure recheckFailed) {
-            LOG.debugf(recheckFailed, "Catalogue re-read after an unfinished DDL statement failed");
-            return false;
+        } catch (SQLException | RuntimeException e) {
+            throw ChangeFailure.of(e);
         }
     }
 

@@ -7,6 +7,8 @@ public final class ChangeFailure extends Exception {
 
     /** The slug of a change that finds the target holding something else than the model expects. */
     public static final String TARGET_CONFLICT = "target-conflict";
+    /** The slug of a transient failure: another attempt at the same table still holds it on the database. */
+    public static final String TARGET_BUSY = "target-busy";
 
     private final boolean permanent;
     private final String reason;
@@ -32,6 +34,10 @@ public final class ChangeFailure extends Exception {
 
     public static ChangeFailure transientFailure(String reason, String detail) {
         return new ChangeFailure(false, reason, detail, null);
+    }
+
+    public static ChangeFailure transientFailure(String reason, String detail, Throwable cause) {
+        return new ChangeFailure(false, reason, detail, cause);
     }
 
     public static ChangeFailure of(Exception cause) {

@@ -158,18 +158,20 @@ final class TargetCatalog {
         void read(ResultSet row) throws SQLException;
     }
 
-    /** Runs a read-only query of the target, bounded by the attempt's deadline. */
+    /** Runs a read-only query of the target, bounded by the attempt's deadline and stopped with the attempt. */
     void read(String query, String parameter, RowReader reader) throws SQLException, ChangeFailure {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setQueryTimeout(deadline.statementSeconds());
             if (parameter != null) {
                 statement.setString(1, parameter);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
+            deadline.run(statement, () -> {
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
                 }
-            }
+                return null;
+            });
         }
     }
 }

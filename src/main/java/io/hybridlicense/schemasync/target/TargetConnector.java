@@ -3,6 +3,7 @@ package io.hybridlicense.schemasync.target;
 import io.hybridlicense.schemasync.domain.Dialect;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -108,9 +109,21 @@ public final class TargetConnector {
         }
     }
 
+    /**
+     * Refuses this server's own database, then bounds the session on the server as well: the driver's
+     * query timeout is a timer in this process, which a paused or cut-off process never fires, and an
+     * abandoned transaction must not keep its locks (and uncommitted DDL) for longer than a statement.
+     */
     private Connection requireNotCore(Connection connection) throws SQLException {
         try {
             coreGuard.requireNotCore(connection, (int) seconds(statementTimeout));
+            try (PreparedStatement bound = connection.prepareStatement("SELECT set_config('statement_timeout', ?, false), "
+                    + "set_config('idle_in_transaction_session_timeout', ?, false)")) {
+                bound.setQueryTimeout((int) seconds(statementTimeout));
+                bound.setString(1, Long.toString(statementTimeout.toMillis()));
+                bound.setString(2, Long.toString(statementTimeout.plus(connectTimeout).toMillis()));
+                bound.execute();
+            }
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -22,12 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -118,23 +114,7 @@ class CrossInstanceWakeUpTest {
 
     @Test
     void theListenerReconnects_afterItsBackendIsTerminated_andSaysSoOnce() throws Exception {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(NoticeListener.class.getName());
-        logger.addHandler(capture);
+        CapturedLog logged = CapturedLog.of(NoticeListener.class);
         String runtimeRole = "\"" + ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class) + "\"";
         try (Connection owner = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              Statement statement = owner.createStatement()) {
@@ -148,10 +128,10 @@ class CrossInstanceWakeUpTest {
                 statement.execute("ALTER ROLE " + runtimeRole + " CONNECTION LIMIT -1");
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> listenerPid(owner), pid -> pid.isPresent() && pid.get() != first);
-            await().atMost(Duration.ofSeconds(5)).until(() -> count(logged, Level.INFO, "Listening for other instances") == 1);
-            assertThat(count(logged, Level.WARNING, "Not listening for other instances")).as("warnings for one outage").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> logged.count(Level.INFO, "Listening for other instances") == 1);
+            assertThat(logged.count(Level.WARNING, "Not listening for other instances")).as("warnings for one outage").isEqualTo(1);
         } finally {
-            logger.removeHandler(capture);
+            logged.close();
         }
 
         // and it wakes the poller again
@@ -191,11 +171,7 @@ class CrossInstanceWakeUpTest {
         }
     }
 
-    private static long failedAttempts(List<LogRecord> logged) {
-        return count(logged, Level.WARNING, "Not listening for other instances") + count(logged, Level.FINE, "Listening connection attempt");
-    }
-
-    private static long count(List<LogRecord> logged, Level level, String start) {
-        return logged.stream().filter(r -> r.getLevel().intValue() == level.intValue() && r.getMessage().startsWith(start)).count();
+    private static long failedAttempts(CapturedLog logged) {
+        return logged.count(Level.WARNING, "Not listening for other instances") + logged.count(Level.FINE, "Listening connection attempt");
     }
 }
