@@ -136,7 +136,8 @@ class DesignerConsoleResourceTest {
 
         Response created = given().redirects().follow(false).cookies(session.cookies())
                 .formParam("csrf-token", session.csrfToken()).formParam("name", "notes").formParam("kind", "sqlite")
-                .formParam("file", "notes-" + TestTargets.shortId() + ".db").post("/console/me/datasources");
+                .formParam("file", "notes-" + TestTargets.shortId() + ".db").formParam("create", "true")
+                .post("/console/me/datasources");
         created.then().statusCode(303).header("Location", containsString("/console/me/datasources/"));
         given().cookies(session.cookies()).get(created.header("Location")).then().statusCode(200)
                 .body(containsString("<h1>notes</h1>"), containsString("No tables yet"));
