@@ -68,6 +68,27 @@ class ColumnNamesConsoleTest {
         assertThat(columns).containsExactly("id", "renamed_slash", "a", "x", "%");
     }
 
+    @Test
+    void theApi_addressesSuchAColumn_byItsPercentEncodedName() {
+        Api api = Api.asNewUser();
+        TestTargets.Target target = TestTargets.sqlite(api);
+        target.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, \"a/drop\" TEXT, a TEXT, \"x?y\" TEXT, x TEXT, \"%\" TEXT)");
+        String ds = api.register(target);
+        String tableId = api.request().body(Map.of()).post("/api/v1/datasources/" + ds + "/import").then().statusCode(201)
+                .extract().path("tables[0].tableId");
+        String columns = "/api/v1/tables/" + tableId + "/columns/";
+
+        api.request().urlEncodingEnabled(false).body(Map.of("name", "renamed")).patch(columns + "a%2Fdrop").then().statusCode(202);
+        api.synced(tableId);
+        api.request().urlEncodingEnabled(false).delete(columns + "x%3Fy").then().statusCode(202);
+        api.synced(tableId);
+        api.request().urlEncodingEnabled(false).body(Map.of("type", "varchar(9)")).patch(columns + "%25").then().statusCode(202);
+        api.synced(tableId);
+
+        assertThat(target.columns("odd")).containsExactly("id", "renamed", "a", "x", "%");
+        assertThat(api.table(tableId).getList("columns.type")).containsExactly("integer", "text", "text", "text", "varchar(9)");
+    }
+
     private enum Form { EDIT, DROP }
 
     /** Posts the form the designer renders for that column, with what a user typed over some of its fields. */
