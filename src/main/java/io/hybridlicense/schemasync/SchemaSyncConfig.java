@@ -24,6 +24,22 @@ public interface SchemaSyncConfig {
     /** The directory SQLite files must live in; defaults to {@code <hl.data-dir>/sqlite}. */
     Optional<String> sqliteDirectory();
 
+    /** SQLite data sources: files on this server's disk, not a database server every instance reaches. */
+    Sqlite sqlite();
+
+    interface Sqlite {
+
+        /**
+         * Whether SQLite data sources may be registered and changed. A file lives in one instance's
+         * {@code sqlite-directory}: enable this only where every instance sees the same directory (a
+         * shared volume) or there is one instance. On by default with the embedded database (a single
+         * instance) and in dev and test; off in {@code deploy/}. Off, registering one is refused (422
+         * {@code sqlite-disabled}), and so are changes to those already registered.
+         */
+        @WithDefault("${hl.database.embedded:false}")
+        boolean enabled();
+    }
+
     /**
      * The AES-256 key (Base64 of 32 bytes) that encrypts stored database passwords. Unset: a key is
      * generated once and kept in {@code <hl.data-dir>/keys/schemasync-credentials.key}.

@@ -70,7 +70,7 @@ class BadInputTest {
         user = Users.aUser().withPassword(PASSWORD).register();
         bearer = "Bearer " + user.accessToken();
         datasourceId = authorized().body(Map.of("name", "hostile-" + UUID.randomUUID(), "kind", "sqlite",
-                        "file", "hostile-" + UUID.randomUUID() + ".db"))
+                        "file", "hostile-" + UUID.randomUUID() + ".db", "create", true))
                 .post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
         tableId = authorized().body(Map.of("name", "things"))
                 .post("/api/v1/datasources/" + datasourceId + "/tables").then().statusCode(202).extract().path("tableId");

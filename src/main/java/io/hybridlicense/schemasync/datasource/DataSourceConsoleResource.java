@@ -78,8 +78,8 @@ class DataSourceConsoleResource {
     public Response create(@FormParam("name") String name, @FormParam("kind") String kind, @FormParam("host") String host,
                            @FormParam("port") String port, @FormParam("database") String database,
                            @FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("file") String file) {
-        DataSourceForm form = new DataSourceForm(name, kind, host, port, database, username, file, java.util.Map.of());
+                           @FormParam("file") String file, @FormParam("create") boolean create) {
+        DataSourceForm form = new DataSourceForm(name, kind, host, port, database, username, file, create, java.util.Map.of());
         try {
             DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator));
             return Response.seeOther(URI.create(ConsolePages.DATA_SOURCES + "/" + ds.id())).build();

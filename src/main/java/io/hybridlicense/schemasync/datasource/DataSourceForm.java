@@ -14,13 +14,16 @@ import java.util.Set;
  * checks), so the two can never disagree. The password is never echoed back into the form.
  */
 public record DataSourceForm(String name, String kind, String host, String port, String database, String username,
-                             String file, Map<String, String> errors) {
+                             String file, boolean create, Map<String, String> errors) {
 
     static final List<String> KINDS = List.of("postgresql", "mariadb", "mysql", "sqlite");
     private static final Set<String> FIELDS = Set.of("name", "kind", "host", "port", "database", "username", "password", "file");
+    /** Refusals about the SQLite file, shown next to it. */
+    private static final Set<String> FILE_PROBLEMS = Set.of("invalid-sqlite-file", "sqlite-file-missing", "sqlite-file-exists",
+            "sqlite-disabled");
 
     static DataSourceForm empty() {
-        return new DataSourceForm("", "postgresql", "", "", "", "", "", Map.of());
+        return new DataSourceForm("", "postgresql", "", "", "", "", "", false, Map.of());
     }
 
     public List<String> kinds() {
@@ -47,7 +50,7 @@ public record DataSourceForm(String name, String kind, String host, String port,
             }
         }
         DataSourceRequest request = new DataSourceRequest(name, kind, orNull(host), portNumber, orNull(database),
-                orNull(username), blank(password) ? null : password, orNull(file), null);
+                orNull(username), blank(password) ? null : password, orNull(file), create ? Boolean.TRUE : null, null);
         for (ConstraintViolation<DataSourceRequest> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().toString();
             found.putIfAbsent(field, field + " " + violation.getMessage());
@@ -63,13 +66,13 @@ public record DataSourceForm(String name, String kind, String host, String port,
         String detail = refused.problem().detail();
         String first = detail.split("[ :]", 2)[0];
         String field = "host-not-allowed".equals(slug(refused)) ? "host"
-                : "invalid-sqlite-file".equals(slug(refused)) ? "file"
+                : FILE_PROBLEMS.contains(slug(refused)) ? "file"
                 : FIELDS.contains(first) ? first : "form";
         return withErrors(Map.of(field, detail));
     }
 
     private DataSourceForm withErrors(Map<String, String> found) {
-        return new DataSourceForm(name, kind, host, port, database, username, file, Map.copyOf(found));
+        return new DataSourceForm(name, kind, host, port, database, username, file, create, Map.copyOf(found));
     }
 
     private static String slug(ProblemException refused) {

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** Body of {@code POST /api/v1/datasources}: structured fields only, never a JDBC URL. */
+/**
+ * Body of {@code POST /api/v1/datasources}: structured fields only, never a JDBC URL. {@code create}
+ * (SQLite only) makes a new, empty database file instead of registering an existing one.
+ */
 record DataSourceRequest(
         @NotBlank @PlainText @Size(max = 100) String name,
         @NotNull @Pattern(regexp = "postgresql|mariadb|mysql|sqlite", message = "must be postgresql, mariadb, mysql or sqlite")
@@ -20,5 +23,6 @@ record DataSourceRequest(
         @PlainText @Size(max = 128) String username,
         @Size(max = 1024) String password,
         @Size(max = 100) String file,
+        Boolean create,
         @Size(max = 10) Map<String, String> options) {
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Registers a user's database after checking every field; the password is stored encrypted. */
+/**
+ * Registers a user's database after checking every field; the password is stored encrypted. A SQLite
+ * file must exist already, unless the request asks to create a new, empty one.
+ */
 @ApplicationScoped
 class RegisterDataSource {
 
@@ -43,11 +46,15 @@ class RegisterDataSource {
             throw ProblemException.conflict("datasource-name-taken", "You already have a data source with that name");
         }
         registered.fire(new DataSourceRegistered(id, ds.ownerId(), ds.name(), dialect.apiName(), caller.userId()));
+        if (Boolean.TRUE.equals(request.create())) {
+            // last, once nothing else can refuse: a refusal after it would leave an empty file behind
+            targets.createSqliteFile(caller.userId(), request.file());
+        }
         return ds;
     }
 
     private DataSourceRecord server(UUID id, Caller caller, DataSourceRequest r, Map<String, String> options, Dialect dialect) {
-        require(r.file() == null, "file is only for sqlite");
+        require(r.file() == null && r.create() == null, "file and create are only for sqlite");
         require(TargetConnector.isValidHost(r.host()), "host must be a host name or an IP address");
         require(r.port() != null, "port is required");
         require(TargetConnector.isValidDatabaseName(r.database()), "database must match [A-Za-z0-9_][A-Za-z0-9_$-]{0,63}");
@@ -62,8 +69,11 @@ class RegisterDataSource {
 
     private DataSourceRecord sqlite(UUID id, Caller caller, DataSourceRequest r, Map<String, String> options) {
         require(r.host() == null && r.port() == null && r.database() == null && r.username() == null && r.password() == null,
-                "sqlite takes only name, kind and file");
-        targets.sqliteFile(caller.userId(), r.file());
+                "sqlite takes only name, kind, file and create");
+        targets.requireSqliteEnabled();
+        if (!Boolean.TRUE.equals(r.create())) {
+            targets.existingSqliteFile(caller.userId(), r.file());
+        }
         return new DataSourceRecord(id, caller.userId(), r.name(), Dialect.SQLITE, null, null, null, null, r.file(),
                 options, null, clock.now());
     }

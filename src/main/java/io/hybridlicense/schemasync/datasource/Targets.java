@@ -11,11 +11,13 @@ import io.hybridlicense.schemasync.target.CoreDatabaseGuard;
 import io.hybridlicense.schemasync.target.TargetConnector;
 import io.hybridlicense.schemasync.target.TargetSpec;
 import io.hybridlicense.shared.PrivateFiles;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,7 +53,8 @@ public class Targets {
         this.config = config;
         this.cipher = cipher;
         this.addresses = new AddressPolicy(config.allowedHosts());
-        this.sqliteDirectory = realDirectory(Path.of(config.sqliteDirectory().orElse(Path.of(dataDir, "sqlite").toString())));
+        this.sqliteDirectory = realDirectory(Path.of(config.sqliteDirectory().orElse(Path.of(dataDir, "sqlite").toString())),
+                config.sqlite().enabled());
         this.connector = new TargetConnector(config.connectTimeout(), config.statementTimeout(),
                 new CoreDatabaseGuard(coreIdentity(core)));
         this.applier = new ChangeApplier(connector, config.workers());
@@ -71,12 +74,15 @@ public class Targets {
     }
 
     /**
-     * @throws ProblemException {@code host-not-allowed} or {@code invalid-sqlite-file}: permanent refusals
-     *                          (the allowlist may have narrowed, or a file been replaced, since registration)
+     * @throws ProblemException {@code host-not-allowed}, {@code invalid-sqlite-file}, {@code sqlite-file-missing} or
+     *                          {@code sqlite-disabled}: permanent refusals (the allowlist may have narrowed, a file
+     *                          been replaced or removed, or SQLite been disabled since registration)
      */
     public TargetSpec spec(DataSourceRecord ds) {
         if (ds.dialect() == Dialect.SQLITE) {
-            return new TargetSpec(ds.dialect(), null, 0, null, null, null, sqliteFile(ds.ownerId(), ds.file()), ds.options(), null);
+            requireSqliteEnabled();
+            return new TargetSpec(ds.dialect(), null, 0, null, null, null, existingSqliteFile(ds.ownerId(), ds.file()),
+                    ds.options(), null);
         }
         InetAddress address = allowedAddresses(ds.host()).stream().findFirst().orElse(null);
         String password = ds.secret() == null ? null : cipher.decrypt(ds.id(), ds.secret());
@@ -143,25 +149,72 @@ public class Targets {
     }
 
     /**
+     * Refuses SQLite unless this deployment declared its SQLite directory fit for it
+     * ({@code hl.schemasync.sqlite.enabled}): a file lives on one instance's disk, and another instance
+     * would not find it.
+     */
+    void requireSqliteEnabled() {
+        if (!config.sqlite().enabled()) {
+            throw new ProblemException(Problem.of(422, "sqlite-disabled", "Unprocessable Content", "SQLite data sources are "
+                    + "not enabled on this server (hl.schemasync.sqlite.enabled): register a PostgreSQL, MariaDB or MySQL database"));
+        }
+    }
+
+    /**
+     * The owner's SQLite file, which must exist: nothing here or in the driver (opened without
+     * {@code SQLITE_OPEN_CREATE}) creates a missing one, which on another instance than the one that
+     * created it would silently be a second, empty database.
+     *
+     * @throws ProblemException {@code sqlite-file-missing} (422), {@code invalid-sqlite-file} (400)
+     */
+    Path existingSqliteFile(String ownerId, String file) {
+        Path candidate = sqliteFile(ownerId, file);
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ProblemException(Problem.of(422, "sqlite-file-missing", "Unprocessable Content", "There is no SQLite "
+                    + "file of that name in your directory on this server; to start a new, empty database register it with "
+                    + "\"create\": true"));
+        }
+        return candidate;
+    }
+
+    /**
+     * Creates a new, empty SQLite database in the owner's directory, readable by this server's user
+     * only from its first byte, and never over an existing file.
+     *
+     * @throws ProblemException {@code sqlite-file-exists} (409), {@code invalid-sqlite-file} (400)
+     */
+    Path createSqliteFile(String ownerId, String file) {
+        Path candidate = sqliteFile(ownerId, file);
+        try {
+            PrivateFiles.createDirectories(candidate.getParent());
+            sqliteFile(ownerId, file); // and still no link
+            // O_CREAT | O_EXCL: never over an existing file, nor through a link planted meanwhile
+            PrivateFiles.newFile(candidate).close();
+            return candidate;
+        } catch (FileAlreadyExistsException e) {
+            throw ProblemException.conflict("sqlite-file-exists", "A file of that name is already in your SQLite directory: "
+                    + "register it without \"create\", or choose another name");
+        } catch (IOException e) {
+            throw new UncheckedIOException("The SQLite directory " + sqliteDirectory + " is not usable", e);
+        }
+    }
+
+    /**
      * A plain file name (no separators, no "..", no absolute path) inside the owner's own subdirectory
      * of the SQLite directory, so that no user can open another user's file. Neither that directory nor
-     * the file may be a symbolic link, nor any directory on the way have become one: a dangling link
-     * would otherwise make SQLite create its target, wherever it points.
+     * the file may be a symbolic link, nor any directory on the way have become one. Creates nothing.
      */
-    Path sqliteFile(String ownerId, String file) {
+    private Path sqliteFile(String ownerId, String file) {
         if (file == null || !SQLITE_FILE.matcher(file).matches() || file.contains("..")) {
             throw ProblemException.badRequest("invalid-sqlite-file", "file must be a plain file name (letters, digits, "
                     + "'_', '-', '.'; no '..') inside the configured SQLite directory");
         }
         try {
             Path ownDirectory = sqliteDirectory.resolve(ownerDirectory(ownerId));
-            if (!Files.isSymbolicLink(ownDirectory)) {
-                PrivateFiles.createDirectories(ownDirectory);
-            }
             Path candidate = ownDirectory.resolve(file);
-            boolean inside = Files.isDirectory(ownDirectory, LinkOption.NOFOLLOW_LINKS)
+            boolean inside = !Files.exists(ownDirectory, LinkOption.NOFOLLOW_LINKS)
+                    || Files.isDirectory(ownDirectory, LinkOption.NOFOLLOW_LINKS)
                     && ownDirectory.toRealPath().equals(ownDirectory)
-                    && !Files.isSymbolicLink(candidate)
                     && (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS));
             if (!inside) {
                 throw ProblemException.badRequest("invalid-sqlite-file", "file must be a regular file inside your SQLite "
@@ -173,8 +226,14 @@ public class Targets {
         }
     }
 
-    /** The operator's directory as it really is now (its own links resolved once); nothing below it may be a link. */
-    private static Path realDirectory(Path configured) {
+    /**
+     * The operator's directory as it really is now (its own links resolved once); nothing below it may be a
+     * link. Created owner-only if missing, as the users' directories and files in it.
+     */
+    private static Path realDirectory(Path configured, boolean enabled) {
+        if (!enabled) {
+            return configured.toAbsolutePath().normalize(); // never opened: nothing to create
+        }
         try {
             PrivateFiles.createDirectories(configured);
             return configured.toRealPath();

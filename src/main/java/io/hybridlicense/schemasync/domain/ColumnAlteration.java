@@ -14,8 +14,11 @@ public record ColumnAlteration(String newName, String type, Boolean nullable, Ob
         if (newName == null && type == null && nullable == null && defaultValue == null && !dropDefault) {
             throw new ChangeRefused(ChangeRefused.Reason.INVALID_DEFINITION, "Nothing to change");
         }
+        if (newName != null) {
+            NamePolicy.requireValid(newName, dialect, "column");
+        }
+        // a kept name is the database's own (an imported or adopted column): held to nothing it did not ask
         String name = newName == null ? column.name() : newName;
-        NamePolicy.requireValid(name, dialect, "column");
         ColumnType newType = type == null ? column.columnType() : ColumnType.parse(type);
         boolean newNullable = nullable == null ? column.nullable() : nullable;
         ColumnDefinition.requireScalar(defaultValue);

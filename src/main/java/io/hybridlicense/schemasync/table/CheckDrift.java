@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Compares every table of a data source whose changes are settled with the database's catalogue, and
- * records {@code DriftDetected} (or {@code DriftCleared}) where that is news. The tables are read
+ * Compares every table of a data source whose changes are settled with the database's catalogue, and,
+ * when asked to (never for a {@code GET}), records {@code DriftDetected} (or {@code DriftCleared}) where
+ * that is news. The tables are read
  * before the catalogue and each event is appended only if nothing was appended since: a change
  * requested (and perhaps applied) meanwhile makes the comparison stale, so it is not recorded.
  */
@@ -42,13 +43,28 @@ class CheckDrift {
         this.catalogues = catalogues;
     }
 
-    DriftReport check(Caller caller, UUID datasourceId) {
-        DataSourceRecord ds = dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
-                .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
-        return check(ds, caller.userId());
+    /** Compares without recording anything: what {@code GET …/drift} answers. */
+    DriftReport compare(Caller caller, UUID datasourceId) {
+        return check(visible(caller, datasourceId), null);
     }
 
-    DriftReport check(DataSourceRecord ds, String actor) {
+    /** Compares and records what is news: what {@code POST …/drift} does. */
+    DriftReport compareAndRecord(Caller caller, UUID datasourceId) {
+        return check(visible(caller, datasourceId), caller.userId());
+    }
+
+    /** The scheduled check's: compares and records, as the system. */
+    DriftReport compareAndRecord(DataSourceRecord ds) {
+        return check(ds, "system");
+    }
+
+    private DataSourceRecord visible(Caller caller, UUID datasourceId) {
+        return dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+                .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
+    }
+
+    /** @param recordingActor who records the findings, or {@code null} to record nothing */
+    private DriftReport check(DataSourceRecord ds, String recordingActor) {
         List<Table> tables = streams.tablesOf(ds.id()).stream().map(id -> Table.replay(id, ds.dialect(),
                 events.load(id).stream().map(EventStore.Stored::event).toList())).toList();
         CatalogSnapshot snapshot = catalogues.read(ds);
@@ -61,7 +77,9 @@ class CheckDrift {
                 notChecked.add(table.id());
             } else if (table.confirmedShape().exists()) {
                 List<Drift> drift = snapshot.drift(table.confirmedShape());
-                record(table, drift, actor);
+                if (recordingActor != null) {
+                    record(table, drift, recordingActor);
+                }
                 compared.add(new DriftReport.TableDrift(table.id(), table.confirmedShape().name(), TableQueries.driftViews(drift)));
             }
         }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * A data source's page in the console: its tables with their status, importing the tables its
  * database already has, creating a table, and the drift view (how the database differs from each
- * table's model, with apply / adopt; the buttons post to the designer's reconcile).
+ * table's model, with apply / adopt; the buttons post to the designer's reconcile). Viewing the drift
+ * records nothing; comparing with the button ({@code POST}) records it.
  */
 @Path(ConsolePages.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -44,6 +46,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 class DataSourceTablesConsoleResource {
 
     private static final int MAX_IMPORT_TEXT = 4000;
+    /** As the API's import request. */
+    private static final int MAX_IMPORT_TABLES = 500;
 
     @CheckedTemplate
     static class Templates {
@@ -51,7 +55,8 @@ class DataSourceTablesConsoleResource {
 
         static native TemplateInstance newTable(DataSourceRecord ds, String name, String error);
 
-        static native TemplateInstance drift(DataSourceRow row, DriftReport report, List<TableView> tables, Notice notice);
+        static native TemplateInstance drift(DataSourceRow row, DriftReport report, List<TableView> tables, boolean recorded,
+                                             Notice notice);
     }
 
     private final JsonWebToken token;
@@ -80,17 +85,25 @@ class DataSourceTablesConsoleResource {
         return page(visible(id), "", null);
     }
 
-    /** Takes over the database's tables (all those not managed yet, or the ones named), without changing it. */
+    /**
+     * Takes over the database's tables (all those not managed yet, or the ones named), without changing it.
+     * {@code tables} is what a user typed, separated by commas or spaces; {@code table} (repeated) carries
+     * names exactly as the database lists them, which may contain both.
+     */
     @POST
     @Path("/datasources/{id}/import")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response importTables(@PathParam("id") UUID id, @FormParam("tables") String names) {
+    public Response importTables(@PathParam("id") UUID id, @FormParam("tables") String names,
+                                 @FormParam("table") List<String> exactNames) {
         DataSourceRecord ds = visible(id);
         String typed = names == null || names.length() > MAX_IMPORT_TEXT ? "" : names.strip();
-        List<String> requested = typed.isEmpty() ? null
-                : Arrays.stream(typed.split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
+        List<String> requested = new ArrayList<>(exactNames == null ? List.of() : exactNames);
+        Arrays.stream(typed.split("[,\\s]+")).filter(name -> !name.isEmpty()).forEach(requested::add);
         try {
-            List<TableView> imported = importTables.importTables(caller(), id, requested);
+            if (requested.size() > MAX_IMPORT_TABLES) {
+                throw ProblemException.badRequest("invalid-import", "at most " + MAX_IMPORT_TABLES + " tables at once");
+            }
+            List<TableView> imported = importTables.importTables(caller(), id, requested.isEmpty() ? null : requested);
             String text = imported.isEmpty() ? "Every table of the database is already managed: nothing to import."
                     : "Imported " + String.join(", ", imported.stream().map(TableView::name).toList()) + ".";
             return Response.ok(page(ds, "", new Notice(text, false))).build();
@@ -123,17 +136,29 @@ class DataSourceTablesConsoleResource {
         }
     }
 
-    /** Compares the database with every settled table now (recording what drifted, as the API does). */
+    /** Compares the database with every settled table now, recording nothing (a page may be reloaded, prefetched). */
     @GET
     @Path("/datasources/{id}/drift")
     public Response drift(@PathParam("id") UUID id) {
+        return drift(id, false);
+    }
+
+    /** Compares and records what drifted, as {@code POST /api/v1/datasources/{id}/drift} does. */
+    @POST
+    @Path("/datasources/{id}/drift")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordDrift(@PathParam("id") UUID id) {
+        return drift(id, true);
+    }
+
+    private Response drift(UUID id, boolean record) {
         DataSourceRecord ds = visible(id);
         try {
-            DriftReport report = checkDrift.check(caller(), id);
-            return Response.ok(Templates.drift(DataSourceRow.of(ds), report, queries.tablesOf(id), null)).build();
+            DriftReport report = record ? checkDrift.compareAndRecord(caller(), id) : checkDrift.compare(caller(), id);
+            return Response.ok(Templates.drift(DataSourceRow.of(ds), report, queries.tablesOf(id), record, null)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status()).entity(Templates.drift(DataSourceRow.of(ds), null,
-                    queries.tablesOf(id), new Notice("The database could not be compared: " + refused.problem().detail(), true)))
+                    queries.tablesOf(id), record, new Notice("The database could not be compared: " + refused.problem().detail(), true)))
                     .build();
         }
     }

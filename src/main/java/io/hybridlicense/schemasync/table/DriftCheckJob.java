@@ -29,7 +29,7 @@ class DriftCheckJob {
     void run() {
         for (DataSourceRecord ds : dataSources.list(null)) {
             try {
-                check.check(ds, "system");
+                check.compareAndRecord(ds);
             } catch (RuntimeException e) {
                 LOG.infof("Drift check of data source %s skipped: %s", ds.id(), e.getMessage());
             }

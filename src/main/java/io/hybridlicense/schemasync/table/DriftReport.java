@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Answer of {@code GET /api/v1/datasources/{dsId}/drift}: how the database differs from the model now.
+ * Answer of {@code GET} (compares) and {@code POST} (compares and records) {@code /api/v1/datasources/{dsId}/drift}:
+ * how the database differs from the model now.
  *
  * @param inSync      no table drifted and no table is unknown to the model
  * @param tables      every table compared (those with settled changes that exist in the model), with its drift

@@ -47,10 +47,20 @@ class DriftResource {
                 .entity(new ImportResponse(imported)).build();
     }
 
-    /** Compares the database with the model now, and records what drifted. */
+    /** Compares the database with the model now; records nothing (safe to repeat, to prefetch, to poll). */
     @GET
     @Path("/datasources/{dsId}/drift")
     public DriftReport drift(@PathParam("dsId") UUID datasourceId) {
-        return checkDrift.check(Caller.of(token), datasourceId);
+        return checkDrift.compare(Caller.of(token), datasourceId);
+    }
+
+    /**
+     * Compares the database with the model now and records what is news: {@code DriftDetected} (the table
+     * then refuses changes until reconciled) or {@code DriftCleared}.
+     */
+    @POST
+    @Path("/datasources/{dsId}/drift")
+    public DriftReport recordDrift(@PathParam("dsId") UUID datasourceId) {
+        return checkDrift.compareAndRecord(Caller.of(token), datasourceId);
     }
 }

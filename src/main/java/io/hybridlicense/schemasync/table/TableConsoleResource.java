@@ -126,11 +126,15 @@ class TableConsoleResource {
         }, added -> "Column " + form.name() + " requested.");
     }
 
-    /** Rename, retype or change the nullability of one column: only what differs from the page is sent. */
+    /**
+     * Rename, retype or change the nullability of one column: only what differs from the page is sent. The
+     * column is named in a form field, never in the path: a name the database allows ({@code a/drop},
+     * {@code x?y}, {@code %}) must not turn into another address, and so into another action.
+     */
     @POST
-    @Path("/tables/{id}/columns/{column}")
+    @Path("/tables/{id}/columns/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response alterColumn(@PathParam("id") UUID id, @PathParam("column") String column,
+    public Response alterColumn(@PathParam("id") UUID id, @FormParam("column") String column,
                                 @FormParam("version") int version, @FormParam("name") String name,
                                 @FormParam("base") String base, @FormParam("size") String size,
                                 @FormParam("nullable") boolean nullable, @HeaderParam("HX-Request") String htmx) {
@@ -151,10 +155,11 @@ class TableConsoleResource {
         }, altered -> "Column " + column + " change requested.");
     }
 
+    /** Drops the column named in the form field (see {@link #alterColumn}). */
     @POST
-    @Path("/tables/{id}/columns/{column}/drop")
+    @Path("/tables/{id}/columns/drop")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response dropColumn(@PathParam("id") UUID id, @PathParam("column") String column,
+    public Response dropColumn(@PathParam("id") UUID id, @FormParam("column") String column,
                                @FormParam("version") int version, @HeaderParam("HX-Request") String htmx) {
         return change(visible(id), version, htmx, ColumnForm.empty(), null, () -> new SchemaChangeCommand.DropColumn(column),
                 dropped -> "Drop of column " + column + " requested.");

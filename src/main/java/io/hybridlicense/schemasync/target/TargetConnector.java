@@ -29,8 +29,12 @@ public final class TargetConnector {
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:]{2,39}$");
     private static final Pattern DATABASE = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_$-]{0,63}$");
 
-    /** SQLite's {@code SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW}: the file may not be a symbolic link. */
-    private static final int SQLITE_OPEN_NO_SYMLINK = 0x02 | 0x04 | 0x01000000;
+    /**
+     * SQLite's {@code SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW}: an existing file only (without
+     * {@code SQLITE_OPEN_CREATE} a missing one fails with {@code SQLITE_CANTOPEN} instead of becoming a new,
+     * empty database), and never a symbolic link.
+     */
+    private static final int SQLITE_OPEN_EXISTING_NO_SYMLINK = 0x02 | 0x01000000;
 
     private final Duration connectTimeout;
     private final Duration statementTimeout;
@@ -86,7 +90,7 @@ public final class TargetConnector {
             }
             case SQLITE -> {
                 properties.setProperty("busy_timeout", Long.toString(statementTimeout.toMillis()));
-                properties.setProperty("open_mode", Integer.toString(SQLITE_OPEN_NO_SYMLINK));
+                properties.setProperty("open_mode", Integer.toString(SQLITE_OPEN_EXISTING_NO_SYMLINK));
                 // the table rebuild (SqliteRebuild) must drop and rename tables without cascading through foreign keys
                 properties.setProperty("foreign_keys", "false");
                 yield connect(new org.sqlite.JDBC(), "jdbc:sqlite:" + spec.sqliteFile().toAbsolutePath(), properties);

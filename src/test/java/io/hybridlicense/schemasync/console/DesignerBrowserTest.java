@@ -87,7 +87,7 @@ class DesignerBrowserTest {
         waitForText(By.id("designer-notice"), "Column email requested.");
         // no reload: the polled status turns synced, and the columns are re-read
         waitForText(By.id("table-status"), "synced");
-        assertThat(driver().findElement(By.cssSelector("#column-email td[data-label='Type']")).getText()).isEqualTo("varchar(200)");
+        assertThat(driver().findElement(By.cssSelector("tr[data-column='email'] td[data-label='Type']")).getText()).isEqualTo("varchar(200)");
         assertThat(target.columns("customers")).containsExactly("id", "name", "city", "email");
         browser.screenshot(SCREENSHOTS.resolve("designer.png"), 1280);
         browser.screenshot(SCREENSHOTS.resolve("designer-390px.png"), 390);
@@ -115,7 +115,7 @@ class DesignerBrowserTest {
         driver().findElement(By.id("revert-1")).click();
         waitForText(By.id("designer-notice"), "Revert to version 1 requested.");
         waitForText(By.id("table-status"), "synced");
-        assertThat(driver().findElements(By.id("column-email"))).isEmpty();
+        assertThat(driver().findElements(By.cssSelector("tr[data-column='email']"))).isEmpty();
         assertThat(target.columns("customers")).containsExactly("id", "name", "city");
 
         Browser.PageWeight designer = browser.firstLoad(designerPage);
@@ -140,7 +140,7 @@ class DesignerBrowserTest {
         signIn(user);
 
         open("console/me/datasources/" + datasourceId);
-        driver().findElement(By.id("drift-link")).click();
+        driver().findElement(By.id("drift-button")).click();
         WebElement drifted = browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("drift-" + tableId)));
         assertThat(drifted.findElement(By.cssSelector("tr[data-kind='extra-column'] td[data-label='Column']")).getText())
                 .isEqualTo("note");
@@ -158,7 +158,7 @@ class DesignerBrowserTest {
         driver().findElement(By.id("adopt-" + tableId)).click();
         waitForText(By.id("designer-notice"), "Adopted");
         assertThat(driver().findElements(By.id("drift"))).isEmpty();
-        assertThat(driver().findElement(By.id("column-note")).isDisplayed()).isTrue();
+        assertThat(driver().findElement(By.cssSelector("tr[data-column='note']")).isDisplayed()).isTrue();
         assertThat(api.table(tableId).getList("drift")).isEmpty();
         assertThat(api.table(tableId).getList("columns.name")).containsExactly("id", "total", "note");
     }

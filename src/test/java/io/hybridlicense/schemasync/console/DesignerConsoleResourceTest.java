@@ -62,7 +62,7 @@ class DesignerConsoleResourceTest {
                 .formParam("name", "stolen").formParam("base", "text")
                 .post("/console/me/tables/" + owner.tableId + "/columns").then().statusCode(403);
         given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", "1")
-                .post("/console/me/tables/" + owner.tableId + "/columns/name/drop").then().statusCode(403);
+                .formParam("column", "name").post("/console/me/tables/" + owner.tableId + "/columns/drop").then().statusCode(403);
         given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken())
                 .post("/console/me/datasources/" + owner.datasourceId + "/check").then().statusCode(403);
         given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("name", "intruder")
@@ -96,8 +96,8 @@ class DesignerConsoleResourceTest {
         given().cookies(session.cookies()).header("X-CSRF-TOKEN", "AAAAAAAAAAAAAAAAAAAAAA").contentType(ContentType.URLENC)
                 .formParam("version", "1").formParam("name", "forged").formParam("base", "text")
                 .post("/console/me/tables/" + owner.tableId + "/columns").then().statusCode(400);
-        given().cookies(session.cookies()).contentType(ContentType.URLENC).formParam("version", "1")
-                .post("/console/me/tables/" + owner.tableId + "/columns/name/drop").then().statusCode(400);
+        given().cookies(session.cookies()).contentType(ContentType.URLENC).formParam("version", "1").formParam("column", "name")
+                .post("/console/me/tables/" + owner.tableId + "/columns/drop").then().statusCode(400);
         assertThat(owner.api.request().get("/api/v1/datasources").jsonPath().getList("name")).doesNotContain("no-token");
         assertThat(owner.api.table(owner.tableId).getInt("version")).isEqualTo(1);
 
@@ -136,7 +136,8 @@ class DesignerConsoleResourceTest {
 
         Response created = given().redirects().follow(false).cookies(session.cookies())
                 .formParam("csrf-token", session.csrfToken()).formParam("name", "notes").formParam("kind", "sqlite")
-                .formParam("file", "notes-" + TestTargets.shortId() + ".db").post("/console/me/datasources");
+                .formParam("file", "notes-" + TestTargets.shortId() + ".db").formParam("create", "true")
+                .post("/console/me/datasources");
         created.then().statusCode(303).header("Location", containsString("/console/me/datasources/"));
         given().cookies(session.cookies()).get(created.header("Location")).then().statusCode(200)
                 .body(containsString("<h1>notes</h1>"), containsString("No tables yet"));
@@ -178,7 +179,7 @@ class DesignerConsoleResourceTest {
         Visitor session = owner.session();
         given().cookies(session.cookies()).header("X-CSRF-TOKEN", session.csrfToken()).header("HX-Request", "true")
                 .formParam("version", "1").formParam("name", "email").formParam("base", "text")
-                .formParam("nullable", "true").post("/console/me/tables/" + owner.tableId + "/columns/name")
+                .formParam("nullable", "true").formParam("column", "name").post("/console/me/tables/" + owner.tableId + "/columns/edit")
                 .then().statusCode(200).body(containsString("change requested"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Response status = given().cookies(session.cookies()).get("/console/me/tables/" + owner.tableId + "/status");
@@ -214,8 +215,18 @@ class DesignerConsoleResourceTest {
 
         // behind our back: the drift view shows it, and apply puts the database back to the model
         owner.target.execute("ALTER TABLE " + owner.tableName + " ADD COLUMN note TEXT");
-        given().cookies(session.cookies()).get("/console/me/datasources/" + owner.datasourceId + "/drift").then()
-                .statusCode(200).body(containsString("extra-column"), containsString(">note<"));
+        String drift = "/console/me/datasources/" + owner.datasourceId + "/drift";
+        int events = owner.api.events(owner.tableId).size();
+        for (int i = 0; i < 2; i++) {
+            given().cookies(session.cookies()).get(drift).then()
+                    .statusCode(200).body(containsString("extra-column"), containsString(">note<"), containsString("Not recorded"));
+        }
+        assertThat(owner.api.events(owner.tableId)).hasSize(events);
+        assertThat(owner.api.table(owner.tableId).getList("drift")).isEmpty();
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).post(drift).then()
+                .statusCode(200).body(containsString("extra-column"), containsString("Recorded"));
+        assertThat(owner.api.events(owner.tableId)).hasSize(events + 1);
+        assertThat(owner.api.table(owner.tableId).getList("drift.column")).containsExactly("note");
         String version = Integer.toString(owner.api.table(owner.tableId).getInt("version"));
         given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken()).formParam("version", version)
                 .formParam("strategy", "sideways").post(table + "/reconcile").then().statusCode(400)

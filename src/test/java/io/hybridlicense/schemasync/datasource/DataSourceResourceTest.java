@@ -106,7 +106,7 @@ class DataSourceResourceTest {
     void sqliteFiles_ofTwoUsers_neverMeet_evenUnderTheSameName() {
         Api first = Api.asNewUser();
         Api second = Api.asNewUser();
-        Map<String, Object> sameFile = Map.of("name", "lite", "kind", "sqlite", "file", "shared.db");
+        Map<String, Object> sameFile = Map.of("name", "lite", "kind", "sqlite", "file", "shared.db", "create", true);
         String firstDs = first.request().body(sameFile).post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
         String secondDs = second.request().body(sameFile).post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
 

@@ -202,8 +202,9 @@ class TargetBoundaryTest {
     void sqlite_aFileReplacedByALinkAfterRegistration_isRejectedAtApply() throws Exception {
         Api api = Api.asNewUser();
         Path outside = Files.createTempDirectory("outside-sqlite");
-        String ds = api.request().body(Map.of("name", "lite", "kind", "sqlite", "file", "later.db")).post("/api/v1/datasources")
-                .then().statusCode(201).extract().path("datasourceId");
+        String ds = api.request().body(Map.of("name", "lite", "kind", "sqlite", "file", "later.db", "create", true))
+                .post("/api/v1/datasources").then().statusCode(201).extract().path("datasourceId");
+        Files.delete(userDirectory(api).resolve("later.db"));
         Files.createSymbolicLink(userDirectory(api).resolve("later.db"), outside.resolve("created-outside.db"));
 
         assertRefusedAtApply(api, api.createTable(ds, Map.of("name", "t")), "invalid-sqlite-file");
@@ -216,7 +217,7 @@ class TargetBoundaryTest {
     void aTakenName_isA409_thatDoesNotRepeatTheName() {
         Api api = Api.asNewUser();
         String name = "Secret-Project-" + UUID.randomUUID();
-        Map<String, Object> body = Map.of("name", name, "kind", "sqlite", "file", "n.db");
+        Map<String, Object> body = Map.of("name", name, "kind", "sqlite", "file", "n.db", "create", true);
         api.request().body(body).post("/api/v1/datasources").then().statusCode(201);
         String answer = api.request().body(body).post("/api/v1/datasources").then().statusCode(409)
                 .body("type", equalTo("urn:hybrid-license:problem:datasource-name-taken")).extract().asString();

@@ -116,6 +116,16 @@ class TableTest {
     }
 
     @Test
+    void anImportedNameOutsideTheNamingRule_isKept_whenTheColumnIsRetyped_butNoNewNameMayBreakIt() {
+        ColumnDefinition odd = new ColumnDefinition("a/drop", "text", true, null, false);
+        Table table = given(new TableEvent.TableImported(1, DATASOURCE, "odd", List.of(ID, odd)));
+        assertThat(table.alterColumn("a/drop", new ColumnAlteration(null, "varchar(20)", null, null, false)))
+                .containsExactly(new ColumnAlterationRequested(2, "a/drop", new ColumnDefinition("a/drop", "varchar(20)", true, null, false)));
+        assertThatThrownBy(() -> table.alterColumn("a/drop", new ColumnAlteration("b/drop", null, null, null, false)))
+                .isInstanceOfSatisfying(ChangeRefused.class, e -> assertThat(e.reason()).isEqualTo(ChangeRefused.Reason.INVALID_NAME));
+    }
+
+    @Test
     void sqlite_queuesATypeChange_forTheTableRebuild() {
         Table table = given(Dialect.SQLITE, created(), new ChangeConfirmed(1, false));
         assertThat(table.alterColumn("name", new ColumnAlteration(null, "integer", false, 0, false))).hasSize(1);
