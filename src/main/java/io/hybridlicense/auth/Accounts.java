@@ -48,9 +48,10 @@ class Accounts implements AuthApi {
      * A registration from {@code clientAddress}: a token of the address's registration bucket is taken
      * before the password is hashed, so a flood of sign-ups neither creates more accounts nor computes
      * more hashes than the allowance. The token is kept once the hash was computed, whatever follows.
+     * A self-service account always starts on the free plan.
      */
     @Transactional(Transactional.TxType.NEVER)
-    UserView signUp(String email, String password, Plan plan, String clientAddress) {
+    UserView signUp(String email, String password, String clientAddress) {
         LoginThrottle.Attempt attempt = throttle.takeRegistration(clientAddress);
         String passwordHash;
         try {
@@ -59,7 +60,7 @@ class Accounts implements AuthApi {
             attempt.giveBack();
             throw notHashed;
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, plan, false, false));
+        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, Plan.FREE, false, false));
     }
 
     /**
@@ -167,15 +168,20 @@ class Accounts implements AuthApi {
         existing(userId, LockModeType.NONE).plan = plan;
     }
 
-    /** Grants or revokes the admin role; the last admin cannot lose it. */
+    /**
+     * Grants or revokes the admin role; the last admin cannot lose it. A revocation locks every admin's
+     * row before it counts them, in id order: two admins revoking each other at once are serialised, and
+     * the second counts after the first committed.
+     */
     @Override
     @Transactional
     public UserView setAdmin(UUID userId, boolean admin, UUID actorId) {
+        int admins = admin ? 0 : UserEntity.lockAdmins();
         UserEntity user = existing(userId, LockModeType.PESSIMISTIC_WRITE);
         if (user.admin == admin) {
             return user.toView();
         }
-        if (!admin && UserEntity.count("admin", true) <= 1) {
+        if (!admin && admins <= 1) {
             throw ProblemException.conflict("last-admin", "The last admin cannot lose the admin role");
         }
         user.admin = admin;

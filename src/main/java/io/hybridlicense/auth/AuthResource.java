@@ -5,6 +5,7 @@ import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.auth.api.SubscriptionDirectory;
 import io.hybridlicense.auth.api.SubscriptionSummary;
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,7 +48,11 @@ class AuthResource {
     @Path("/register")
     @PermitAll
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
-        UserView user = accounts.signUp(request.email(), request.password(), request.planOrFree(), ClientAddress.of(http));
+        if (request.plan() != null) {
+            throw new ProblemException(Problem.of(422, "plan-not-selectable", "Unprocessable Content",
+                    "A new account starts on the free plan; leave out plan (other plans are set by an admin)"));
+        }
+        UserView user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
         return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();
     }
 

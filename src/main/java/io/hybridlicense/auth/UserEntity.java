@@ -40,6 +40,12 @@ class UserEntity extends PanacheEntityBase {
         return find("lower(email) = ?1", normalize(email)).firstResultOptional();
     }
 
+    /** Locks the rows of all admins (in id order, so that lockers never deadlock) and counts them. */
+    static int lockAdmins() {
+        return getEntityManager().createNativeQuery("SELECT id FROM auth.users WHERE admin ORDER BY id FOR UPDATE")
+                .getResultList().size();
+    }
+
     static String normalize(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -61,7 +61,7 @@ class TwoInstancesIT {
     void parallelGuesses_spreadOverTwoServers_checkAtMostTheAccountsAllowance() throws Exception {
         String email = "guessed-" + UUID.randomUUID() + "@example.test";
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", "correct horse battery", "plan", "free"))
+                .body(Map.of("email", email, "password", "correct horse battery"))
                 .post("/api/v1/auth/register").then().statusCode(201);
         int portA = RestAssured.port;
 
@@ -121,7 +121,7 @@ class TwoInstancesIT {
     void anAccessTokenSignedByOneInstance_isAcceptedByTheOther() {
         String email = "fleet-" + UUID.randomUUID() + "@example.test";
         String password = "correct horse battery";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "free"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201);
         String accessTokenFromA = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
