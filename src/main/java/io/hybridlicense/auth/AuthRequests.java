@@ -29,6 +29,10 @@ final class AuthRequests {
         }
     }
 
+    record ChangePassword(@NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String currentPassword,
+                          @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String newPassword) {
+    }
+
     record Login(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,
                  @NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password) {
         Login {

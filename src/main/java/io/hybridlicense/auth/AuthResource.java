@@ -67,6 +67,28 @@ class AuthResource {
                 .cacheControl(noStore).build();
     }
 
+    /** Ends every session of the caller, on every instance: this token and all others issued to them. */
+    @POST
+    @Path("/logout")
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response logout() {
+        accounts.signOut(callerId());
+        return Response.noContent().build();
+    }
+
+    /** Changes the caller's password; every session ends with it, this one included (sign in again). */
+    @POST
+    @Path("/password")
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response changePassword(@Valid @NotNull AuthRequests.ChangePassword request, @Context HttpServerRequest http) {
+        accounts.changePassword(callerId(), request.currentPassword(), request.newPassword(), ClientAddress.of(http));
+        return Response.noContent().build();
+    }
+
+    private UUID callerId() {
+        return UUID.fromString(caller.getSubject());
+    }
+
     @GET
     @Path("/me")
     @RolesAllowed(UserView.ROLE_USER)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hybridlicense.platform.notices.DatabaseNotices;
 import io.hybridlicense.schemasync.Api;
 import io.hybridlicense.schemasync.TestTargets;
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,7 +134,7 @@ class CrossInstanceWakeUpTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger(NoticeListener.class.getName());
+        Logger logger = Logger.getLogger(DatabaseNotices.class.getName());
         logger.addHandler(capture);
         String runtimeRole = "\"" + ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class) + "\"";
         try (Connection owner = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
@@ -184,7 +185,7 @@ class CrossInstanceWakeUpTest {
     private static Optional<Integer> listenerPid(Connection owner) throws SQLException {
         try (PreparedStatement select = owner.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE application_name = ? ORDER BY backend_start DESC LIMIT 1")) {
-            select.setString(1, NoticeListener.APPLICATION_NAME);
+            select.setString(1, DatabaseNotices.APPLICATION_NAME);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getInt(1)) : Optional.empty();
             }
