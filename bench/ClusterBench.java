@@ -452,7 +452,7 @@ public class ClusterBench {
     static String register() throws Exception {
         String email = "cluster-" + UUID.randomUUID() + "@example.test";
         HttpResponse<String> response = send(lb, "/api/v1/auth/register",
-                credentials(email).replace("}", ",\"plan\":\"free\"}"), null);
+                credentials(email), null);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("register answered " + response.statusCode() + ": " + response.body());
         }

@@ -357,7 +357,7 @@ public class SchemaSyncBench {
     static String register() throws Exception {
         String email = "bench-" + UUID.randomUUID() + "@example.test";
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"bench password 123\"";
-        send("/api/v1/auth/register", credentials + ",\"plan\":\"free\"}", 201, null);
+        send("/api/v1/auth/register", credentials + "}", 201, null);
         return send("/api/v1/auth/login", credentials + "}", 200, null).get("accessToken").asText();
     }
 

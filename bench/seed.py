@@ -20,13 +20,16 @@ PASSWORD = "bench password 0123"
 _local = threading.local()
 
 
-def post(base, path, body):
+def post(base, path, body, token=None):
     """POST as JSON; a 503 (no hashing slot free on a loaded machine) is retried after its Retry-After."""
     if not hasattr(_local, "conn"):
         url = urlparse(base)
         _local.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
     for attempt in range(20):
-        _local.conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+        _local.conn.request("POST", path, json.dumps(body), headers)
         response = _local.conn.getresponse()
         payload = response.read()
         if response.status != 503 or attempt == 19:
@@ -36,9 +39,16 @@ def post(base, path, body):
 
 def register(base, run):
     email = f"bench-{run}-{uuid.uuid4()}@bench.test"
-    status, body = post(base, "/api/v1/auth/register", {"email": email, "password": PASSWORD, "plan": "enterprise"})
+    status, body = post(base, "/api/v1/auth/register", {"email": email, "password": PASSWORD})
     if status != 201:
         raise SystemExit(f"register failed: {status} {body}")
+    # sign-ups start on the free plan; the bench users need enterprise's seats
+    status, body = post(base, "/api/v1/auth/login", {"email": email, "password": PASSWORD})
+    if status != 200:
+        raise SystemExit(f"login failed: {status} {body}")
+    status, body = post(base, "/api/v1/subscriptions/me/plan", {"plan": "enterprise"}, body["accessToken"])
+    if status != 200:
+        raise SystemExit(f"plan change failed: {status} {body}")
     return email
 
 

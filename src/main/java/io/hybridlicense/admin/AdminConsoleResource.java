@@ -198,6 +198,21 @@ class AdminConsoleResource {
         }
     }
 
+    /** Every session of the user ends, on every instance (audited); shown in the same panel as the role. */
+    @POST
+    @Path("/users/{id}/sessions/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endSessions(@PathParam("id") UUID userId) {
+        try {
+            auth.endSessions(userId, admin.id());
+            return Response.ok(Templates.user$role(existing(userId),
+                    Notice.ok("Signed out everywhere: their sessions and tokens no longer work."))).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();
+        }
+    }
+
     @GET
     @Path("/audit-log")
     public Response auditLog(@QueryParam("userId") String userId, @QueryParam("action") String action,

@@ -1,6 +1,7 @@
 package io.hybridlicense.admin;
 
 import io.hybridlicense.auth.api.AdminRoleChanged;
+import io.hybridlicense.auth.api.SessionsEnded;
 import io.hybridlicense.auth.api.UserRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,15 @@ class AuthAuditRecorder {
     void on(@Observes AdminRoleChanged event) {
         trail.record(new AuditTrail.Entry(event.granted() ? "ADMIN_ROLE_GRANTED" : "ADMIN_ROLE_REVOKED", MODULE, USER,
                 event.userId().toString(), idOf(event.actorId()), Map.of()));
+    }
+
+    void on(@Observes SessionsEnded event) {
+        String action = switch (event.cause()) {
+            case SIGNED_OUT -> "USER_SIGNED_OUT";
+            case ENDED_BY_ADMIN -> "USER_SESSIONS_ENDED";
+            case PASSWORD_CHANGED -> "PASSWORD_CHANGED";
+        };
+        trail.record(new AuditTrail.Entry(action, MODULE, USER, event.userId().toString(), idOf(event.actorId()), Map.of()));
     }
 
     static String idOf(UUID actorId) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -22,8 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * The console's sliding session: a signed-in console request that arrives past half its token's
  * lifetime gets a new token in its response, so that someone at work in the console is not signed out
- * mid-task. The user is read again for it ({@link AuthApi#renew}), so a revoked role is not renewed,
- * and no session is renewed past {@link ConsoleConfig#sessionMaxLifetime()} after sign-in
+ * mid-task. auth verifies the token again and reads the user for it ({@link AuthApi#renew}), so a
+ * revoked role is not renewed, nor a session ended meanwhile (sign-out anywhere), and none past {@link ConsoleConfig#sessionMaxLifetime()} after sign-in
  * ({@code auth_time}). Only a token that came in the session cookie is renewed, never a bearer token.
  */
 class ConsoleSessionRenewal {
@@ -58,7 +57,7 @@ class ConsoleSessionRenewal {
         if (clock.now().isBefore(halfway) || !notAfter.isAfter(expires)) {
             return;
         }
-        Optional<SignedIn> renewed = auth.renew(UUID.fromString(token.getSubject()), signedIn, notAfter);
+        Optional<SignedIn> renewed = auth.renew(token.getRawToken(), maxLifetime);
         HttpServerRequest request = context.request();
         response.getHeaders().add(HttpHeaders.SET_COOKIE, renewed
                 .map(session -> ConsoleSession.cookie(session.accessToken(), session.lifetime().toSeconds(), request))

@@ -25,7 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The console's entrance: {@code /} and {@code /console} lead to the right start page, sign-in through
- * auth's login (the same rate limits and lockout as {@code POST /api/v1/auth/login}), sign-out.
+ * auth's login (the same rate limits and lockout as {@code POST /api/v1/auth/login}), sign-out (which
+ * ends every session of the user, as {@code POST /api/v1/auth/logout} does: a copied cookie is void too).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -94,6 +95,9 @@ class SignInResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@Context HttpServerRequest http) {
+        if (user.isSignedIn()) {
+            auth.signOut(user.id());
+        }
         return ConsoleSession.toSignIn(http);
     }
 

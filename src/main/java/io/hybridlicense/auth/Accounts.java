@@ -3,6 +3,7 @@ package io.hybridlicense.auth;
 import io.hybridlicense.auth.api.AdminRoleChanged;
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.SessionsEnded;
 import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.auth.api.UserRegistered;
 import io.hybridlicense.auth.api.UserView;
@@ -32,11 +33,16 @@ class Accounts implements AuthApi {
     private final Clock clock;
     private final Event<UserRegistered> registered;
     private final Event<AdminRoleChanged> roleChanged;
+    private final Event<SessionsEnded> sessionsEnded;
     private final JwtTokens tokens;
+    private final SessionGenerations sessions;
 
-    Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock,
-             Event<UserRegistered> registered, Event<AdminRoleChanged> roleChanged, JwtTokens tokens) {
+    Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock, Event<UserRegistered> registered,
+             Event<AdminRoleChanged> roleChanged, Event<SessionsEnded> sessionsEnded, JwtTokens tokens,
+             SessionGenerations sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.sessionsEnded = sessionsEnded;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -48,9 +54,10 @@ class Accounts implements AuthApi {
      * A registration from {@code clientAddress}: a token of the address's registration bucket is taken
      * before the password is hashed, so a flood of sign-ups neither creates more accounts nor computes
      * more hashes than the allowance. The token is kept once the hash was computed, whatever follows.
+     * A self-service account always starts on the free plan.
      */
     @Transactional(Transactional.TxType.NEVER)
-    UserView signUp(String email, String password, Plan plan, String clientAddress) {
+    UserView signUp(String email, String password, String clientAddress) {
         LoginThrottle.Attempt attempt = throttle.takeRegistration(clientAddress);
         String passwordHash;
         try {
@@ -59,7 +66,7 @@ class Accounts implements AuthApi {
             attempt.giveBack();
             throw notHashed;
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, plan, false, false));
+        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, Plan.FREE, false, false));
     }
 
     /**
@@ -100,13 +107,17 @@ class Accounts implements AuthApi {
     @Override
     @Transactional(Transactional.TxType.NEVER)
     public UserView authenticate(String email, String password, String clientAddress) {
+        return checkCredentials(email, password, clientAddress).user();
+    }
+
+    private Credentials checkCredentials(String email, String password, String clientAddress) {
         String account = UserEntity.normalize(email);
         LoginThrottle.Attempt attempt = throttle.take(account, clientAddress);
         Optional<Credentials> found;
         boolean matches;
         try {
             found = QuarkusTransaction.requiringNew().call(
-                    () -> UserEntity.findByEmail(account).map(user -> new Credentials(user.toView(), user.passwordHash)));
+                    () -> UserEntity.findByEmail(account).map(Credentials::of));
             if (found.isPresent()) {
                 matches = hasher.matches(password, found.get().passwordHash());
             } else {
@@ -122,37 +133,104 @@ class Accounts implements AuthApi {
                     "The email or the password is wrong"));
         }
         attempt.giveBack();
-        UserView user = found.get().user();
-        if (hasher.needsRehash(found.get().passwordHash())) {
-            rehash(user.userId(), found.get().passwordHash(), hasher.hash(password));
+        Credentials checked = found.get();
+        if (hasher.needsRehash(checked.passwordHash())) {
+            String newHash = hasher.hash(password);
+            if (rehash(checked.user().userId(), checked.passwordHash(), newHash)) {
+                return new Credentials(checked.user(), newHash, checked.sessionGeneration());
+            }
         }
-        return user;
+        return checked;
     }
 
+    /**
+     * The token carries the session generation read with the credentials: a sign-out committed while the
+     * password was being checked makes it void at once.
+     */
     @Override
     @Transactional(Transactional.TxType.NEVER)
     public SignedIn signIn(String email, String password, String clientAddress) {
-        UserView user = authenticate(email, password, clientAddress);
-        JwtTokens.AccessToken token = tokens.issueAccessToken(user);
+        Credentials checked = checkCredentials(email, password, clientAddress);
+        return signedIn(checked.user(), tokens.issueAccessToken(checked.user(), checked.sessionGeneration()));
+    }
+
+    /**
+     * Everything is taken from the token itself, verified here, never from the caller: the user, the
+     * sign-in time and the session generation, which must still be the user's as stored (read from the
+     * database, not from memory), so that a session ended anywhere is not renewed.
+     */
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SignedIn> renew(String accessToken, Duration maxSessionLifetime) {
+        return tokens.verifiedAccessToken(accessToken).flatMap(session -> {
+            Instant notAfter = session.signedInAt().plus(maxSessionLifetime);
+            if (!notAfter.isAfter(clock.now())) {
+                return Optional.empty();
+            }
+            long stored = sessions.stored(session.userId());
+            if (stored > session.sessionGeneration()) {
+                return Optional.empty();
+            }
+            return findUser(session.userId()).map(user ->
+                    signedIn(user, tokens.issueAccessToken(user, stored, session.signedInAt(), notAfter)));
+        });
+    }
+
+    private static SignedIn signedIn(UserView user, JwtTokens.AccessToken token) {
         return new SignedIn(user, token.token(), Duration.ofSeconds(token.expiresInSeconds()));
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<SignedIn> renew(UUID userId, Instant signedInAt, Instant notAfter) {
-        return findUser(userId).map(user -> {
-            JwtTokens.AccessToken token = tokens.issueAccessToken(user, signedInAt, notAfter);
-            return new SignedIn(user, token.token(), Duration.ofSeconds(token.expiresInSeconds()));
-        });
+    @Transactional
+    public void signOut(UUID userId) {
+        endSessions(userId, SessionsEnded.Cause.SIGNED_OUT, userId);
     }
 
-    private record Credentials(UserView user, String passwordHash) {
+    @Override
+    @Transactional
+    public void endSessions(UUID userId, UUID adminId) {
+        endSessions(userId, SessionsEnded.Cause.ENDED_BY_ADMIN, adminId);
+    }
+
+    private void endSessions(UUID userId, SessionsEnded.Cause cause, UUID actorId) {
+        if (!UserEntity.endSessions(userId)) {
+            throw ProblemException.notFound("User " + userId);
+        }
+        sessionsEnded.fire(new SessionsEnded(userId, cause, actorId));
+    }
+
+    /**
+     * The current password is checked like a login (same limits); the new one replaces it only if the
+     * stored hash is still the one checked, and every session of the user ends with the change.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    void changePassword(UUID userId, String currentPassword, String newPassword, String clientAddress) {
+        UserView user = QuarkusTransaction.requiringNew().call(() -> findUser(userId))
+                .orElseThrow(() -> ProblemException.notFound("The account"));
+        Credentials checked = checkCredentials(user.email(), currentPassword, clientAddress);
+        String newHash = hasher.hash(newPassword);
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+            if (!UserEntity.changePassword(userId, checked.passwordHash(), newHash)) {
+                return false;
+            }
+            sessionsEnded.fire(new SessionsEnded(userId, SessionsEnded.Cause.PASSWORD_CHANGED, userId));
+            return true;
+        });
+        if (!changed) {
+            throw ProblemException.conflict("password-changed", "The password was changed meanwhile; sign in again");
+        }
+    }
+
+    private record Credentials(UserView user, String passwordHash, long sessionGeneration) {
+        static Credentials of(UserEntity user) {
+            return new Credentials(user.toView(), user.passwordHash, user.sessionGeneration);
+        }
     }
 
     /** Only if the hash is still the one checked: a password changed meanwhile is not overwritten. */
-    private static void rehash(UUID userId, String checkedHash, String newHash) {
-        QuarkusTransaction.requiringNew().run(() -> UserEntity.update(
-                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, checkedHash));
+    private static boolean rehash(UUID userId, String checkedHash, String newHash) {
+        return QuarkusTransaction.requiringNew().call(() -> UserEntity.update(
+                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, userId, checkedHash)) == 1;
     }
 
     @Override
@@ -167,15 +245,20 @@ class Accounts implements AuthApi {
         existing(userId, LockModeType.NONE).plan = plan;
     }
 
-    /** Grants or revokes the admin role; the last admin cannot lose it. */
+    /**
+     * Grants or revokes the admin role; the last admin cannot lose it. A revocation locks every admin's
+     * row before it counts them, in id order: two admins revoking each other at once are serialised, and
+     * the second counts after the first committed.
+     */
     @Override
     @Transactional
     public UserView setAdmin(UUID userId, boolean admin, UUID actorId) {
+        int admins = admin ? 0 : UserEntity.lockAdmins();
         UserEntity user = existing(userId, LockModeType.PESSIMISTIC_WRITE);
         if (user.admin == admin) {
             return user.toView();
         }
-        if (!admin && UserEntity.count("admin", true) <= 1) {
+        if (!admin && admins <= 1) {
             throw ProblemException.conflict("last-admin", "The last admin cannot lose the admin role");
         }
         user.admin = admin;

@@ -39,6 +39,21 @@ public interface AuthConfig {
          */
         @WithDefault("PT60S")
         Duration issuedAtSkew();
+
+        /**
+         * How many users' session generations are kept in memory, so that checking an access token
+         * against a sign-out needs no query; least recently used ones are dropped first.
+         */
+        @WithDefault("100000")
+        long sessionCacheSize();
+
+        /**
+         * How long a remembered session generation is trusted before it is read again. Sign-outs reach
+         * every instance at once through PostgreSQL {@code NOTIFY}; this bounds how long one could go
+         * unnoticed should a notice be lost without the listening connection failing.
+         */
+        @WithDefault("PT5M")
+        Duration sessionRecheck();
     }
 
     interface Password {

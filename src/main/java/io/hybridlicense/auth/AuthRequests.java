@@ -1,12 +1,10 @@
 package io.hybridlicense.auth;
 
-import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The request bodies of the auth endpoints. Emails are trimmed before they are validated. */
@@ -19,16 +17,20 @@ final class AuthRequests {
     private AuthRequests() {
     }
 
+    /**
+     * {@code plan} is read only to be refused: a self-service account starts on the free plan, and other
+     * plans are set by an admin. Ignoring it would let a client believe it chose.
+     */
     record Register(@NotBlank @Email @PlainText @Size(max = MAX_EMAIL) String email,
                     @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password,
-                    @Pattern(regexp = Plan.WIRE_NAMES) String plan) {
+                    Object plan) {
         Register {
             email = email == null ? null : email.strip();
         }
+    }
 
-        Plan planOrFree() {
-            return plan == null ? Plan.FREE : Plan.of(plan);
-        }
+    record ChangePassword(@NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String currentPassword,
+                          @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String newPassword) {
     }
 
     record Login(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,

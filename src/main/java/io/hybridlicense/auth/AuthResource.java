@@ -5,6 +5,7 @@ import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.auth.api.SubscriptionDirectory;
 import io.hybridlicense.auth.api.SubscriptionSummary;
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,7 +48,11 @@ class AuthResource {
     @Path("/register")
     @PermitAll
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
-        UserView user = accounts.signUp(request.email(), request.password(), request.planOrFree(), ClientAddress.of(http));
+        if (request.plan() != null) {
+            throw new ProblemException(Problem.of(422, "plan-not-selectable", "Unprocessable Content",
+                    "A new account starts on the free plan; leave out plan (other plans are set by an admin)"));
+        }
+        UserView user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
         return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();
     }
 
@@ -60,6 +65,28 @@ class AuthResource {
         noStore.setNoStore(true);
         return Response.ok(new AuthResponses.Token(signedIn.accessToken(), "Bearer", signedIn.lifetime().toSeconds()))
                 .cacheControl(noStore).build();
+    }
+
+    /** Ends every session of the caller, on every instance: this token and all others issued to them. */
+    @POST
+    @Path("/logout")
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response logout() {
+        accounts.signOut(callerId());
+        return Response.noContent().build();
+    }
+
+    /** Changes the caller's password; every session ends with it, this one included (sign in again). */
+    @POST
+    @Path("/password")
+    @RolesAllowed(UserView.ROLE_USER)
+    public Response changePassword(@Valid @NotNull AuthRequests.ChangePassword request, @Context HttpServerRequest http) {
+        accounts.changePassword(callerId(), request.currentPassword(), request.newPassword(), ClientAddress.of(http));
+        return Response.noContent().build();
+    }
+
+    private UUID callerId() {
+        return UUID.fromString(caller.getSubject());
     }
 
     @GET

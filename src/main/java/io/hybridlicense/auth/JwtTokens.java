@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
@@ -34,7 +35,8 @@ import org.jose4j.lang.UnresolvableKeyException;
  * newest key, {@code kid} in the header). Every token is verified here: access tokens on each request
  * (through {@link AccessTokenPrincipals}), other tokens by {@link #verify}. Only RS256 with the
  * published key its {@code kid} names is admitted, and an {@code iat} no further in the future than
- * {@code hl.auth.tokens.issued-at-skew}.
+ * {@code hl.auth.tokens.issued-at-skew}. An access token also carries its user's session generation
+ * ({@code sgen}), and is refused once that was raised ({@link SessionGenerations}).
  */
 @ApplicationScoped
 class JwtTokens implements SignedTokens {
@@ -45,9 +47,11 @@ class JwtTokens implements SignedTokens {
     private final AuthConfig.Tokens config;
     private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
     private final VerifiedTokens verifiedTokens;
+    private final SessionGenerations sessions;
 
-    JwtTokens(TokenKeys keys, Clock clock, AuthConfig config,
+    JwtTokens(TokenKeys keys, Clock clock, AuthConfig config, SessionGenerations sessions,
               @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        this.sessions = sessions;
         this.keys = keys;
         this.clock = clock;
         this.issuer = issuer;
@@ -55,26 +59,30 @@ class JwtTokens implements SignedTokens {
         this.verifiedTokens = new VerifiedTokens(this.config.verifiedCacheSize());
     }
 
-    /** An access token at sign-in: {@code sub} = user id, {@code groups} = roles, {@code auth_time} = now. */
-    AccessToken issueAccessToken(UserView user) {
+    /**
+     * An access token at sign-in: {@code sub} = user id, {@code groups} = roles, {@code auth_time} = now,
+     * {@code sgen} = the user's session generation as read with the credentials.
+     */
+    AccessToken issueAccessToken(UserView user, long sessionGeneration) {
         Instant now = clock.now();
-        return accessToken(user, now, now, now.plus(config.accessTokenLifetime()));
+        return accessToken(user, sessionGeneration, now, now, now.plus(config.accessTokenLifetime()));
     }
 
     /**
      * An access token for a session that began at {@code signedInAt} ({@code auth_time}, as in OpenID
      * Connect), valid for the usual lifetime but not after {@code notAfter}.
      */
-    AccessToken issueAccessToken(UserView user, Instant signedInAt, Instant notAfter) {
-        return accessToken(user, clock.now(), signedInAt, notAfter);
+    AccessToken issueAccessToken(UserView user, long sessionGeneration, Instant signedInAt, Instant notAfter) {
+        return accessToken(user, sessionGeneration, clock.now(), signedInAt, notAfter);
     }
 
-    private AccessToken accessToken(UserView user, Instant now, Instant signedInAt, Instant notAfter) {
+    private AccessToken accessToken(UserView user, long sessionGeneration, Instant now, Instant signedInAt, Instant notAfter) {
         Instant expiresAt = min(now.plus(config.accessTokenLifetime()), notAfter);
         String token = claims(ACCESS_AUDIENCE, user.userId().toString(), now, expiresAt)
                 .upn(user.email())
                 .groups(user.roles())
                 .claim(Claims.auth_time.name(), signedInAt.getEpochSecond())
+                .claim(SESSION_GENERATION, sessionGeneration)
                 .jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
         return new AccessToken(token, Duration.between(now, expiresAt).toSeconds());
     }
@@ -85,6 +93,12 @@ class JwtTokens implements SignedTokens {
 
     record AccessToken(String token, long expiresInSeconds) {
     }
+
+    /** What a verified access token says about its session. */
+    record AccessClaims(UUID userId, long sessionGeneration, Instant signedInAt) {
+    }
+
+    private static final String SESSION_GENERATION = "sgen";
 
     @Override
     public String sign(String audience, String subject, Instant expiresAt, Map<String, Object> claims) {
@@ -98,8 +112,34 @@ class JwtTokens implements SignedTokens {
         return verifiedTokens.lookup(audience, token, clock.now()).orElseGet(() -> verifyAndRemember(token, audience));
     }
 
-    /** The claims of a valid access token, for the bearer-token check on every request. */
+    /**
+     * The claims of a valid access token of a session not ended since, for the bearer-token check on
+     * every request (the session generation from memory, {@link SessionGenerations}).
+     */
     Optional<JwtClaims> accessTokenClaims(String token) {
+        return parsedAccessToken(token).filter(claims -> sessionOf(claims)
+                .filter(session -> sessions.isCurrent(session.userId(), session.sessionGeneration())).isPresent());
+    }
+
+    /** A valid access token's session, whether or not it was ended since. */
+    Optional<AccessClaims> verifiedAccessToken(String token) {
+        return parsedAccessToken(token).flatMap(JwtTokens::sessionOf);
+    }
+
+    private static Optional<AccessClaims> sessionOf(JwtClaims claims) {
+        try {
+            long issuedAt = claims.getIssuedAt().getValue();
+            Object signedIn = claims.getClaimValue(Claims.auth_time.name());
+            Object generation = claims.getClaimValue(SESSION_GENERATION);
+            return Optional.of(new AccessClaims(UUID.fromString(claims.getSubject()),
+                    generation instanceof Number number ? number.longValue() : 0,
+                    Instant.ofEpochSecond(signedIn instanceof Number seconds ? seconds.longValue() : issuedAt)));
+        } catch (MalformedClaimException | IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JwtClaims> parsedAccessToken(String token) {
         try {
             return Optional.of(consumerFor(ACCESS_AUDIENCE).processToClaims(token));
         } catch (InvalidJwtException | RuntimeException invalid) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * <p>Registrations take a token from a bucket of their own per client address ({@code registration:<ip>},
  * a bucket kind beside {@code account:} and {@code address:}), before the password is hashed; it is
  * given back only when no hash was computed.
+ *
+ * <p>An address bucket is per IPv4 address but per IPv6 /64 ({@link AddressBlocks}).
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -47,7 +49,7 @@ class LoginThrottle {
     /** Takes one token per bucket, or throws 429 with {@code Retry-After} and keeps none. */
     Attempt take(String account, String address) {
         String accountKey = "account:" + account;
-        String addressKey = "address:" + address;
+        String addressKey = "address:" + AddressBlocks.of(address);
         Optional<Duration> byAccount = buckets.take(accountKey, config.accountFailures(), config.period(), clock.now());
         if (byAccount.isPresent()) {
             throw tooManyAttempts(byAccount.get());
@@ -65,7 +67,7 @@ class LoginThrottle {
 
     /** Takes one token of the address's registration bucket, or throws 429 with {@code Retry-After}. */
     Attempt takeRegistration(String address) {
-        String key = "registration:" + address;
+        String key = "registration:" + AddressBlocks.of(address);
         Optional<Duration> wait = buckets.take(key, config.registrations(), config.registrationPeriod(), clock.now());
         if (wait.isPresent()) {
             throw tooMany("too-many-registrations", "Too many registrations from this address", wait.get());

@@ -32,12 +32,42 @@ class UserEntity extends PanacheEntityBase {
     boolean admin;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+    /** Raised only by the statements below, never through the entity. */
+    @Column(name = "session_generation", nullable = false, insertable = false, updatable = false)
+    long sessionGeneration;
     @Version
     long version;
 
     /** Uses the unique index on {@code lower(email)}. */
     static Optional<UserEntity> findByEmail(String email) {
         return find("lower(email) = ?1", normalize(email)).firstResultOptional();
+    }
+
+    /** Locks the rows of all admins (in id order, so that lockers never deadlock) and counts them. */
+    static int lockAdmins() {
+        return getEntityManager().createNativeQuery("SELECT id FROM auth.users WHERE admin ORDER BY id FOR UPDATE")
+                .getResultList().size();
+    }
+
+    /** Raises the user's session generation and tells every instance, on commit; false for an unknown user. */
+    static boolean endSessions(UUID id) {
+        return getEntityManager().createNativeQuery(
+                "UPDATE auth.users SET session_generation = session_generation + 1 WHERE id = ?1")
+                .setParameter(1, id).executeUpdate() == 1 && notifySessionsEnded(id);
+    }
+
+    /** Replaces the password only if its hash is still {@code checkedHash}, ending every session with it. */
+    static boolean changePassword(UUID id, String checkedHash, String newHash) {
+        return getEntityManager().createNativeQuery("UPDATE auth.users SET password_hash = ?1, "
+                        + "session_generation = session_generation + 1 WHERE id = ?2 AND password_hash = ?3")
+                .setParameter(1, newHash).setParameter(2, id).setParameter(3, checkedHash).executeUpdate() == 1
+                && notifySessionsEnded(id);
+    }
+
+    private static boolean notifySessionsEnded(UUID id) {
+        getEntityManager().createNativeQuery("SELECT count(*) FROM pg_notify(?1, ?2)")
+                .setParameter(1, SessionGenerations.CHANNEL).setParameter(2, id.toString()).getSingleResult();
+        return true;
     }
 
     static String normalize(String email) {

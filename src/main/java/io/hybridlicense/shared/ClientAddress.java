@@ -6,7 +6,8 @@ import io.vertx.core.net.SocketAddress;
 /**
  * The caller's IP address for rate limiting. Behind a proxy, set
  * {@code quarkus.http.proxy.proxy-address-forwarding} (and trusted proxies) so that Vert.x reports the
- * forwarded address here.
+ * forwarded address here. A forwarded IPv6 address in brackets ({@code [2001:db8::1]}, as RFC 7239's
+ * {@code Forwarded} writes it) has no parsed form in Vert.x and is passed on as written.
  */
 public final class ClientAddress {
 
@@ -15,6 +16,13 @@ public final class ClientAddress {
 
     public static String of(HttpServerRequest request) {
         SocketAddress address = request.remoteAddress();
-        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
+        if (address == null) {
+            return "unknown";
+        }
+        if (address.hostAddress() != null) {
+            return address.hostAddress();
+        }
+        String host = address.host();
+        return host != null && host.startsWith("[") && host.endsWith("]") ? host : "unknown";
     }
 }

@@ -27,10 +27,12 @@ class LicenseFlowIT {
     void registerLoginActivateValidateDeactivate() throws Exception {
         String email = "it-" + UUID.randomUUID() + "@example.test";
         String password = "packaged app password";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "pro"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201);
         String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(Map.of("plan", "pro"))
+                .post("/api/v1/subscriptions/me/plan").then().statusCode(200);
         given().auth().oauth2(accessToken).get("/api/v1/auth/me").then().statusCode(200)
                 .body("email", equalTo(email)).body("subscription.plan", equalTo("pro"));
 

@@ -44,7 +44,7 @@ class LicenseTwoServersIT {
     void aDeactivationThroughOneServer_showsInTheNextValidationOnTheOther() {
         String email = "two-servers-" + UUID.randomUUID() + "@example.test";
         String password = "packaged app password";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "pro"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201);
         String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");

@@ -2,6 +2,7 @@ package io.hybridlicense.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.Concurrently;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ class TwoInstancesIT {
     void parallelGuesses_spreadOverTwoServers_checkAtMostTheAccountsAllowance() throws Exception {
         String email = "guessed-" + UUID.randomUUID() + "@example.test";
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", "correct horse battery", "plan", "free"))
+                .body(Map.of("email", email, "password", "correct horse battery"))
                 .post("/api/v1/auth/register").then().statusCode(201);
         int portA = RestAssured.port;
 
@@ -121,7 +123,7 @@ class TwoInstancesIT {
     void anAccessTokenSignedByOneInstance_isAcceptedByTheOther() {
         String email = "fleet-" + UUID.randomUUID() + "@example.test";
         String password = "correct horse battery";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password, "plan", "free"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201);
         String accessTokenFromA = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
@@ -129,6 +131,34 @@ class TwoInstancesIT {
         onB().auth().oauth2(accessTokenFromA).get("/api/v1/auth/me").then().statusCode(200).body("email", equalTo(email));
         assertThat(onB().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys.kid"))
                 .isEqualTo(given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath().getList("keys.kid"));
+    }
+
+    /**
+     * A sign-out through A voids the token on B, which had it verified and its session remembered, within
+     * about a second (NOTIFY on commit, heard by B's listening connection); a new sign-in right after
+     * works on both.
+     */
+    @Test
+    void aSignOutThroughOneInstance_isRefusedByTheOtherWithinASecond() {
+        String email = "signed-out-" + UUID.randomUUID() + "@example.test";
+        String password = "correct horse battery";
+        assertThat(LoopbackClient.from("127.0.0.5").postJson(serverB.port(), "/api/v1/auth/register",
+                "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}", Map.of()).status()).isEqualTo(201);
+        String token = login(email, password);
+        onB().auth().oauth2(token).get("/api/v1/auth/me").then().statusCode(200);
+
+        given().auth().oauth2(token).post("/api/v1/auth/logout").then().statusCode(204);
+        long signedOut = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> onB().auth().oauth2(token).get("/api/v1/auth/me").statusCode() == 401);
+        System.out.printf("sign-out through A -> refused by B after %d ms%n", (System.nanoTime() - signedOut) / 1_000_000);
+        onB().auth().oauth2(login(email, password)).get("/api/v1/auth/me").then().statusCode(200);
+    }
+
+    private static String login(String email, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
     /** Read as the runtime role, which may read auth.users. */

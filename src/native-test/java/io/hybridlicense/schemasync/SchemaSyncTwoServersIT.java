@@ -135,7 +135,7 @@ class SchemaSyncTwoServersIT {
         String email = "two-servers-" + UUID.randomUUID() + "@example.test";
         String password = "correct horse battery";
         given().baseUri("http://127.0.0.1").port(portB).contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", password, "plan", "free"))
+                .body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201);
         return given().baseUri("http://127.0.0.1").port(portB).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password))

@@ -91,6 +91,22 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void anAdmin_signsAUserOutEverywhere_fromTheUsersPage() {
+        TestUser user = Users.aUser().register();
+        String token = user.accessToken();
+        Visitor admin = Visitor.arrive().signedIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
+        String page = given().cookies(admin.cookies()).get("/console/admin/users/" + user.userId()).then().statusCode(200)
+                .extract().asString();
+        String action = "/console/admin/users/" + user.userId() + "/sessions/end";
+        org.assertj.core.api.Assertions.assertThat(page).contains("action=\"" + action + "\"", "Sign out everywhere");
+
+        given().cookies(admin.cookies()).formParam("csrf-token", admin.csrfToken()).post(action)
+                .then().statusCode(200).body(containsString("Signed out everywhere"));
+
+        given().auth().oauth2(token).get("/api/v1/auth/me").then().statusCode(401);
+    }
+
+    @Test
     void failedConsoleSignIns_lockTheAccount_inTheConsoleAndTheApi() {
         TestUser user = Users.aUser().register();
         for (int i = 0; i < 5; i++) {

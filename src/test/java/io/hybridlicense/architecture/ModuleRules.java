@@ -132,6 +132,7 @@ final class ModuleRules {
         return noClasses().that().resideInAPackage(root + "..")
                 .and(not(resideInAPackage(pkg("schemasync"))))
                 .and(not(resideInAPackage(root + ".platform.backup..")))
+                .and(not(resideInAPackage(root + ".platform.notices.."))) // LISTEN on the core database
                 .should().dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(java.sql.DriverManager.class)
                         .or(resideInAnyPackage(EXTERNAL_DATABASE_LIBRARIES)))
                 .allowEmptyShould(true);

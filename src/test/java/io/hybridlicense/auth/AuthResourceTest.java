@@ -34,12 +34,12 @@ class AuthResourceTest {
     void register_createsTheAccountWithItsSubscriptionAndAuditEntry() {
         String email = Users.uniqueEmail();
         Response response = register()
-                .body(Map.of("email", "  " + email + " ", "password", "long enough pw", "plan", "pro"))
+                .body(Map.of("email", "  " + email + " ", "password", "long enough pw"))
                 .post("/api/v1/auth/register");
 
         response.then().statusCode(201)
                 .body("email", equalTo(email))
-                .body("plan", equalTo("pro"))
+                .body("plan", equalTo("free"))
                 .body("createdAt", notNullValue())
                 .body("password", nullValue())
                 .body("userId", matchesPattern("[0-9a-f-]{36}"));
@@ -54,6 +54,21 @@ class AuthResourceTest {
                 .body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(201).body("plan", equalTo("free"));
+    }
+
+    /** Self-service sign-ups cannot choose a plan (enterprise was 100 seats for anyone); an admin sets it. */
+    @Test
+    void register_refusesAPlan_422_andCreatesNoAccount() {
+        for (Object plan : List.of("enterprise", "pro", "free", "gold", 7)) {
+            String email = Users.uniqueEmail();
+            register().body(Map.of("email", email, "password", "long enough pw", "plan", plan))
+                    .post("/api/v1/auth/register")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("urn:hybrid-license:problem:plan-not-selectable"))
+                    .body(not(org.hamcrest.Matchers.containsString("long enough pw")));
+            long rows = QuarkusTransaction.requiringNew().call(() -> UserEntity.count("lower(email) = ?1", email.toLowerCase()));
+            assertThat(rows).as("accounts for plan %s", plan).isZero();
+        }
     }
 
     @Test
@@ -95,9 +110,6 @@ class AuthResourceTest {
         register().body(Map.of("email", "not-an-email", "password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("email"));
-        register().body(Map.of("email", Users.uniqueEmail(), "password", "long enough pw", "plan", "gold"))
-                .post("/api/v1/auth/register")
-                .then().statusCode(400).body("errors.field", hasItem("plan"));
         register().body(Map.of("password", "long enough pw"))
                 .post("/api/v1/auth/register")
                 .then().statusCode(400).body("errors.field", hasItem("email"));

@@ -127,6 +127,35 @@ class RateLimitTest {
         login(elsewhere.email(), elsewhere.password(), Users.freshAddress()).then().statusCode(200);
     }
 
+    /**
+     * An IPv6 client can take a new address in its /64 for every request: the /64 shares one bucket
+     * (forwarded as X-Forwarded-For writes it, and in brackets as Forwarded does).
+     */
+    @Test
+    void login_isThrottledPerIpv6Slash64() {
+        String prefix = "2001:db8:" + Integer.toHexString(new java.security.SecureRandom().nextInt(0xffff)) + ":"
+                + Integer.toHexString(new java.security.SecureRandom().nextInt(0xffff)) + ":";
+        for (int i = 0; i < ADDRESS_FAILURES; i++) {
+            login(Users.uniqueEmail(), "wrong password", prefix + Integer.toHexString(i + 1) + "::" + i)
+                    .then().statusCode(401);
+        }
+
+        login(Users.uniqueEmail(), "wrong password", "[" + prefix + "ffff:ffff:ffff:ffff]").then().statusCode(429)
+                .contentType("application/problem+json");
+        login(Users.uniqueEmail(), "wrong password", "[" + prefix.replaceFirst("2001:db8:", "2001:db9:") + "::1]")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void ipv4MappedIpv6_sharesTheIpv4AddressesBucket() {
+        String address = Users.freshAddress();
+        for (int i = 0; i < ADDRESS_FAILURES; i++) {
+            login(Users.uniqueEmail(), "wrong password", i % 2 == 0 ? address : "[::ffff:" + address + "]").then().statusCode(401);
+        }
+
+        login(Users.uniqueEmail(), "wrong password", address).then().statusCode(429);
+    }
+
     @Test
     void successfulLogins_doNotCountAgainstTheLimit() {
         TestUser user = Users.aUser().register();

@@ -61,12 +61,18 @@ public final class Users {
 
     public TestUser register() {
         Response response = given().contentType(ContentType.JSON).header("X-Forwarded-For", freshAddress())
-                .body(Map.of("email", email, "password", password, "plan", plan))
+                .body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/register");
         if (response.statusCode() != 201) {
             throw new AssertionError("Registration failed: " + response.statusCode() + " " + response.asString());
         }
-        return new TestUser(UUID.fromString(response.path("userId")), email, password);
+        TestUser user = new TestUser(UUID.fromString(response.path("userId")), email, password);
+        if (!"free".equals(plan)) {
+            // every sign-up starts on the free plan
+            given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON).body(Map.of("plan", plan))
+                    .post("/api/v1/subscriptions/me/plan").then().statusCode(200);
+        }
+        return user;
     }
 
     /** A registered user, with helpers for the calls most tests need. */

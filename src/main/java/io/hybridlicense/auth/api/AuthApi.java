@@ -1,6 +1,6 @@
 package io.hybridlicense.auth.api;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,13 +32,30 @@ public interface AuthApi {
 
     /**
      * A new access token for a session that is still valid, without the password (the console's sliding
-     * session): the user is read again, so a role revoked meanwhile is not carried on; the token expires
-     * after the usual lifetime but never after {@code notAfter}, and carries {@code signedInAt} on as its
-     * {@code auth_time}.
+     * session). The token is verified again and everything is taken from it: the user (read again, so a
+     * role revoked meanwhile is not carried on), its {@code auth_time}, carried on, and its session, which
+     * must not have ended. The new token expires after the usual lifetime but never after
+     * {@code auth_time + maxSessionLifetime}.
      *
-     * @return empty when the account no longer exists
+     * @return empty when the token is invalid or expired, its session was ended (sign-out, password
+     *         change, an admin), the account no longer exists, or the session is past its maximum lifetime
      */
-    Optional<SignedIn> renew(UUID userId, Instant signedInAt, Instant notAfter);
+    Optional<SignedIn> renew(String accessToken, Duration maxSessionLifetime);
+
+    /**
+     * Ends every session of the user, on every instance: the access tokens issued to them until now are
+     * refused from now on (a sign-out), audited through {@link SessionsEnded}.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 404 for an unknown user
+     */
+    void signOut(UUID userId);
+
+    /**
+     * An admin's "sign this user out everywhere": as {@link #signOut}, audited with the admin as actor.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 404 for an unknown user
+     */
+    void endSessions(UUID userId, UUID adminId);
 
     Optional<UserView> findUser(UUID userId);
 

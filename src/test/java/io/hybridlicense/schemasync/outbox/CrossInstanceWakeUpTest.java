@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hybridlicense.platform.notices.DatabaseNotices;
 import io.hybridlicense.schemasync.Api;
 import io.hybridlicense.schemasync.TestTargets;
 import io.quarkus.test.junit.QuarkusTest;
@@ -114,7 +115,7 @@ class CrossInstanceWakeUpTest {
 
     @Test
     void theListenerReconnects_afterItsBackendIsTerminated_andSaysSoOnce() throws Exception {
-        CapturedLog logged = CapturedLog.of(NoticeListener.class);
+        CapturedLog logged = CapturedLog.of(DatabaseNotices.class);
         String runtimeRole = "\"" + ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class) + "\"";
         try (Connection owner = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
              Statement statement = owner.createStatement()) {
@@ -164,7 +165,7 @@ class CrossInstanceWakeUpTest {
     private static Optional<Integer> listenerPid(Connection owner) throws SQLException {
         try (PreparedStatement select = owner.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE application_name = ? ORDER BY backend_start DESC LIMIT 1")) {
-            select.setString(1, NoticeListener.APPLICATION_NAME);
+            select.setString(1, DatabaseNotices.APPLICATION_NAME);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getInt(1)) : Optional.empty();
             }

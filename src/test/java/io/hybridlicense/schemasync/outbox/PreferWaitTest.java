@@ -44,7 +44,7 @@ class PreferWaitTest {
             return Map.of("quarkus.thread-pool.max-threads", Integer.toString(WORKER_THREADS),
                     "hl.schemasync.wait-recheck-interval", "60s",
                     "hl.schemasync.poll-interval", "10m",
-                    "quarkus.log.category.\"io.hybridlicense.schemasync.outbox.NoticeListener\".level", "DEBUG");
+                    "quarkus.log.category.\"io.hybridlicense.platform.notices.DatabaseNotices\".level", "DEBUG");
         }
     }
 
