@@ -39,26 +39,65 @@ public final class SecondServer implements AutoCloseable {
      * @param environment further variables, e.g. its number of schemasync workers
      */
     public static SecondServer start(String name, Map<String, String> environment) throws Exception {
+        return start(name, PackagedAppEnvironment.appConfig(), environment);
+    }
+
+    /**
+     * Starts one with the given configuration (system properties) instead of the app under test's, and
+     * waits until it is ready.
+     */
+    public static SecondServer start(String name, Map<String, String> config, Map<String, String> environment)
+            throws Exception {
         int port = freePort();
-        Path log = Path.of("target/it-" + name + ".log");
-        List<String> systemProperties = new ArrayList<>();
-        PackagedAppEnvironment.appConfig().forEach((property, value) -> systemProperties.add("-D" + property + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("HL_DATA_DIR", Path.of("target/it-data-" + name).toString());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.putAll(environment);
+        Path log = log(name);
+        ProcessBuilder builder = builder(name, config, environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         SecondServer server = new SecondServer(builder.start(), port);
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            // 120 s: a start takes ~10 s alone, several times that on a machine shared with other builds
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException | Error notReady) {
+            server.close(); // never left running behind a failed test
+            throw notReady;
+        }
         // a jar that missed the settings would start on an embedded database of its own and still be ready
         assertThat(Files.readString(log)).as("the second server's database")
-                .contains("Database: external PostgreSQL at " + PackagedAppEnvironment.appConfig().get("quarkus.datasource.jdbc.url"));
+                .contains("Database: external PostgreSQL at " + config.get("quarkus.datasource.jdbc.url"));
         return server;
+    }
+
+    /**
+     * Runs the packaged application as a one-shot step (e.g. {@code quarkus.init-and-exit}: migrate and
+     * exit, as the deployment's migration Job does) and answers its exit code.
+     */
+    public static int runToCompletion(String name, Map<String, String> config, Map<String, String> environment,
+                                      Duration timeout) throws Exception {
+        Process process = builder(name, config, environment).start();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not finish within " + timeout + "; see " + log(name));
+        }
+        return process.exitValue();
+    }
+
+    /** Where a process's output goes. */
+    public static Path log(String name) {
+        return Path.of("target/it-" + name + ".log");
+    }
+
+    private static ProcessBuilder builder(String name, Map<String, String> config, Map<String, String> environment)
+            throws IOException {
+        List<String> systemProperties = new ArrayList<>();
+        config.forEach((property, value) -> systemProperties.add("-D" + property + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(packagedAppCommand(systemProperties))
+                .redirectErrorStream(true)
+                .redirectOutput(log(name).toFile());
+        builder.environment().put("HL_DATA_DIR", Path.of("target/it-data-" + name).toString());
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     public int port() {
