@@ -1,30 +1,37 @@
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
- * Creates the secrets of deploy/compose.yaml once, in the directory given as the only argument:
- * the token key pair (PEM), the owner's and the runtime role's passwords (read by PostgreSQL's init
- * script) and secrets.properties (read by the app through QUARKUS_CONFIG_LOCATIONS). Run with
- * `java GenerateSecrets.java DIR` (a JDK's single-file launch); leaves an existing set alone, so that
- * a restart keeps the keys that signed issued tokens and the key that encrypted stored passwords.
+ * Creates the secrets of deploy/compose.yaml once: in DIR the token key pair (PEM), the runtime role's
+ * password (read by PostgreSQL's init script) and secrets.properties (read by the serving app through
+ * QUARKUS_CONFIG_LOCATIONS); in OWNER_DIR (default: DIR) the owner's password and owner.properties, read
+ * only by PostgreSQL's init script and the one-shot migration step, so that the serving app never holds
+ * them. Run with `java GenerateSecrets.java DIR [OWNER_DIR]` (a JDK's single-file launch); leaves an
+ * existing set alone, so that a restart keeps the keys that signed issued tokens and the key that
+ * encrypted stored passwords. Every file is owner-only from its first byte.
  */
 public class GenerateSecrets {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        Path ownerDir = Path.of(args.length > 1 ? args[1] : args[0]);
         if (Files.exists(dir.resolve("secrets.properties"))) {
             System.out.println("Secrets already in " + dir + ": kept");
             return;
         }
         Files.createDirectories(dir);
+        Files.createDirectories(ownerDir);
         SecureRandom random = new SecureRandom();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, random);
@@ -34,13 +41,13 @@ public class GenerateSecrets {
         String ownerPassword = hex(random, 24);
         String appPassword = hex(random, 24);
         write(dir.resolve("postgres-password"), hex(random, 24));
-        write(dir.resolve("owner-password"), ownerPassword);
+        write(ownerDir.resolve("owner-password"), ownerPassword);
+        write(ownerDir.resolve("owner.properties"), "quarkus.flyway.password=" + ownerPassword + "\n");
         write(dir.resolve("app-password"), appPassword);
         byte[] credentialsKey = new byte[32];
         random.nextBytes(credentialsKey);
         // Written last: its presence marks a complete set
         write(dir.resolve("secrets.properties"), String.join("\n",
-                "quarkus.flyway.password=" + ownerPassword,
                 "quarkus.datasource.password=" + appPassword,
                 "hl.schemasync.credentials-key=" + Base64.getEncoder().encodeToString(credentialsKey),
                 ""));
@@ -58,9 +65,13 @@ public class GenerateSecrets {
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    // Readable by the owner only: compose's init service then hands each file to the one user that reads it
+    // Readable by the owner only from its creation on (never a moment with the umask's permissions): compose's
+    // init service then hands each file to the one user that reads it. A file left by an interrupted run is replaced.
     private static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        Files.deleteIfExists(file);
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--------")))) {
+            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
+        }
     }
 }

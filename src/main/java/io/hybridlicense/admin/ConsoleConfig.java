@@ -15,4 +15,13 @@ public interface ConsoleConfig {
      */
     @WithDefault("PT8H")
     Duration sessionMaxLifetime();
+
+    /**
+     * {@code true}: the console's cookies (session and CSRF) are always {@code Secure}, for a server that is
+     * reached over HTTPS only. {@code false} (default): they are {@code Secure} when the request came over
+     * HTTPS, which behind a TLS-terminating proxy the server knows from {@code X-Forwarded-Proto} only if
+     * the proxy is trusted ({@code quarkus.http.proxy.*}, README "Deployment").
+     */
+    @WithDefault("false")
+    boolean secureCookies();
 }

@@ -5,11 +5,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The console's session: the access token in a cookie that scripts cannot read (HttpOnly), that no
  * other site's request carries (SameSite=Strict), sent only over HTTPS when the console is reached over
- * HTTPS (Secure), and only to the console's paths. smallrye-jwt reads it (mp.jwt.token.cookie).
+ * HTTPS or {@link ConsoleConfig#secureCookies()} is set (Secure), and only to the console's paths. smallrye-jwt reads it (mp.jwt.token.cookie).
  * While in use it is renewed ({@link ConsoleSessionRenewal}).
  */
 final class ConsoleSession {
@@ -17,6 +18,8 @@ final class ConsoleSession {
     static final String COOKIE = "hl_session";
     static final String PATH = "/console";
     static final URI SIGN_IN = URI.create(PATH + "/sign-in");
+    /** {@link ConsoleConfig#secureCookies()} */
+    static final String SECURE_COOKIES = "hl.admin.console.secure-cookies";
 
     private ConsoleSession() {
     }
@@ -37,6 +40,12 @@ final class ConsoleSession {
 
     static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
         return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
-                + ("https".equals(request.scheme()) ? "; Secure" : "");
+                + (secure(request) ? "; Secure" : "");
+    }
+
+    /** Read per call: the console's traffic is small, and the class has no bean to hold it. */
+    private static boolean secure(HttpServerRequest request) {
+        return "https".equals(request.scheme())
+                || ConfigProvider.getConfig().getOptionalValue(SECURE_COOKIES, Boolean.class).orElse(false);
     }
 }

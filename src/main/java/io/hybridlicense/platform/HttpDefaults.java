@@ -133,6 +133,12 @@ class HttpDefaults {
         int status = context.statusCode() > 0 ? context.statusCode()
                 : failure instanceof HttpException http ? http.getStatusCode() : 500;
         addSecurityHeaders(context);
+        Problem unavailable = status >= 500 ? DatabaseUnavailable.problemFor(failure, context.request().path()) : null;
+        if (unavailable != null) {
+            context.response().putHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+            answer(context, unavailable);
+            return;
+        }
         answer(context, status >= 500 ? ProblemMappers.unexpected(failure, context.request().path())
                 : ProblemMappers.forStatus(status));
     }

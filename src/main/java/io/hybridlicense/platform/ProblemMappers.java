@@ -85,8 +85,14 @@ class ProblemMappers {
         return response.build();
     }
 
+    /** Any other failure: 503 with Retry-After when the database is out of reach ({@link DatabaseUnavailable}), else 500. */
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
+        Problem unavailable = DatabaseUnavailable.problemFor(e, uri.getRequestUri().getRawPath());
+        if (unavailable != null) {
+            LOG.warnf("%s: answered 503 on %s", unavailable.detail(), uri.getPath());
+            return build(unavailable, uri).header("Retry-After", DatabaseUnavailable.RETRY_AFTER).build();
+        }
         return build(unexpected(e, uri.getRequestUri().getRawPath()), uri).build();
     }
 

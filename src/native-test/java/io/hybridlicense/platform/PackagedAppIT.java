@@ -59,7 +59,7 @@ class PackagedAppIT {
         Map<String, String> config = new LinkedHashMap<>(PackagedAppEnvironment.appConfig());
         config.remove("hl.schemasync.credentials-key");
 
-        SecondServer.Exited exited = SecondServer.runUntilExit("no-credentials-key", config, Duration.ofSeconds(90));
+        SecondServer.Exited exited = SecondServer.runUntilExit("no-credentials-key", config, Map.of(), Duration.ofSeconds(90));
 
         assertThat(exited.status()).isNotZero();
         assertThat(exited.log()).contains("HL_SCHEMASYNC_CREDENTIALS_KEY").contains("external database")

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +19,16 @@ import java.util.TreeMap;
  */
 public final class LoopbackClient {
 
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** {@code headers}: the last of each name; {@code setCookies}: every Set-Cookie header. */
+    public record Answer(int status, Map<String, String> headers, List<String> setCookies, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The Set-Cookie header of the named cookie. */
+        public String setCookie(String name) {
+            return setCookies.stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Set-Cookie for " + name + " in " + setCookies));
         }
     }
 
@@ -44,11 +53,24 @@ public final class LoopbackClient {
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
         extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
+        return exchange(port, head.toString(), body);
+    }
+
+    /** GETs {@code path} from 127.0.0.1:{@code port}; {@code extraHeaders} are sent as given. */
+    public Answer get(int port, String path, Map<String, String> extraHeaders) {
+        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nConnection: close\r\n");
+        extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        return exchange(port, head.toString(), new byte[0]);
+    }
+
+    private Answer exchange(int port, String head, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -62,10 +84,16 @@ public final class LoopbackClient {
         int end = response.indexOf("\r\n\r\n");
         String[] lines = response.substring(0, end).split("\r\n");
         Map<String, String> headers = new TreeMap<>();
+        List<String> setCookies = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(colon + 1).strip();
+            headers.put(name, value);
+            if (name.equals("set-cookie")) {
+                setCookies.add(value);
+            }
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(end + 4));
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, setCookies, response.substring(end + 4));
     }
 }

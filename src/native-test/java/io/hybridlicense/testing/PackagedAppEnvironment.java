@@ -128,7 +128,11 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
         return config;
     }
 
-    private static Map<String, String> keys() throws IOException {
+    /**
+     * The token keys and the credentials key the packaged app is given (from the environment, or
+     * generated once into {@code target/it-keys}), as configuration properties.
+     */
+    public static Map<String, String> keys() throws IOException {
         Map<String, String> config = new LinkedHashMap<>();
         if (System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION") != null) {
             copyFromEnvironment(config, "mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");

@@ -43,16 +43,31 @@ public final class SecondServer implements AutoCloseable {
      * @param environment further variables, e.g. its number of schemasync workers
      */
     public static SecondServer start(String name, Map<String, String> environment) throws Exception {
+        return start(name, PackagedAppEnvironment.appConfig(), environment);
+    }
+
+    /**
+     * Starts one with the given configuration (system properties) instead of the app under test's, and
+     * waits until it is ready.
+     */
+    public static SecondServer start(String name, Map<String, String> config, Map<String, String> environment)
+            throws Exception {
         int port = freePort();
         Path log = log(name);
-        SecondServer server = new SecondServer(launch(name, PackagedAppEnvironment.appConfig(), environment, port), port);
+        SecondServer server = new SecondServer(launch(name, config, environment, port), port);
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            // 120 s: a start takes ~10 s alone, several times that on a machine shared with other builds
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException | Error notReady) {
+            server.close(); // never left running behind a failed test
+            throw notReady;
+        }
         // a jar that missed the settings would start on an embedded database of its own and still be ready
         assertThat(Files.readString(log)).as("the second server's database")
-                .contains("Database: external PostgreSQL at " + PackagedAppEnvironment.appConfig().get("quarkus.datasource.jdbc.url"));
+                .contains("Database: external PostgreSQL at " + config.get("quarkus.datasource.jdbc.url"));
         return server;
     }
 
@@ -62,15 +77,22 @@ public final class SecondServer implements AutoCloseable {
 
     /**
      * Starts the packaged app with {@code config} instead of the ITs' (a variable of the test JVM with the same
-     * meaning left out) and waits for it to stop by itself, as a refused start does.
+     * meaning left out) and waits for it to stop by itself: a refused start, or a one-shot step such as
+     * {@code quarkus.init-and-exit} (migrate and exit, as the deployment's migration Job does).
      */
-    public static Exited runUntilExit(String name, Map<String, String> config, Duration within) throws Exception {
-        Process process = launch(name, config, Map.of(), freePort());
+    public static Exited runUntilExit(String name, Map<String, String> config, Map<String, String> environment,
+                                      Duration within) throws Exception {
+        Process process = launch(name, config, environment, freePort());
         if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The server " + name + " kept running; see " + log(name));
         }
         return new Exited(process.exitValue(), Files.readString(log(name)));
+    }
+
+    /** Where a process's output goes. */
+    public static Path log(String name) {
+        return Path.of("target/it-" + name + ".log");
     }
 
     private static Process launch(String name, Map<String, String> config, Map<String, String> environment, int port)
@@ -87,10 +109,6 @@ public final class SecondServer implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.putAll(environment);
         return builder.start();
-    }
-
-    private static Path log(String name) {
-        return Path.of("target/it-" + name + ".log");
     }
 
     public int port() {

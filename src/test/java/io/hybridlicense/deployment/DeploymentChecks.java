@@ -31,17 +31,42 @@ final class DeploymentChecks {
     static final String LIVENESS = "/q/health/live";
     static final String READINESS = "/q/health/ready";
 
-    /** What production cannot run without (README "Production"), as environment variables. */
+    /** What a serving production instance cannot run without (README "Production"), as environment variables. */
     static final Set<String> REQUIRED = Set.of(
             "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD",
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION",
             "HL_SCHEMASYNC_CREDENTIALS_KEY");
 
+    /** What the migration step cannot run without: the owner's credentials and the runtime role's name. */
+    static final Set<String> MIGRATION_REQUIRED = Set.of(
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+
+    /** The owner's credentials, which only the migration step may hold. */
+    static final Set<String> OWNER = Set.of("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+
+    /** Set so in the migration step (quarkus.init-and-exit: migrate, then exit 0). */
+    static final Map<String, String> MIGRATION_STEP = Map.of(
+            "QUARKUS_INIT_AND_EXIT", "true", "QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+
+    /** Set so in the serving instances: client addresses and scheme from the trusted proxy only, no migration. */
+    static final Map<String, String> SERVING = Map.of(
+            "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true",
+            "QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+
+    /** Names the proxies whose forwarded headers count; any value (a placeholder to adapt) but none. */
+    static final String TRUSTED_PROXIES = "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES";
+
+    /** Health, metrics and info: the management interface's port (the images enable it at build time). */
+    static final int MANAGEMENT_PORT = 9000;
+    static final int HTTP_PORT = 8080;
+
     /** Values that must come from a secret (a file or a Kubernetes Secret), never from the manifest. */
     static final Set<String> SECRET = Set.of(
             "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD", "HL_SCHEMASYNC_CREDENTIALS_KEY");
+
+    private static final Pattern DIGEST = Pattern.compile("@sha256:[0-9a-f]{64}\\b");
 
     /** Key files: the variable names the file's path. */
     static final Set<String> KEY_LOCATIONS = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
@@ -112,24 +137,35 @@ final class DeploymentChecks {
     // --- Docker Compose
 
     /**
-     * deploy/compose.yaml: PostgreSQL, at least two replicas of an image whose Dockerfile probes the
-     * liveness endpoint, a load balancer whose configuration probes readiness; the app sets only
-     * variables it reads, every production variable is set or comes from the file named by
-     * QUARKUS_CONFIG_LOCATIONS (whose keys are the ones {@code generatedSecrets} holds), key files
-     * lie on a mounted volume, and no secret is written inline.
+     * deploy/compose.yaml: PostgreSQL, a one-shot migration step (the app's image with
+     * quarkus.init-and-exit) that the app waits for, at least two replicas of an image whose Dockerfile
+     * probes the liveness endpoint, a load balancer whose configuration probes readiness on the
+     * management port; the app sets only variables it reads, takes client addresses from the trusted
+     * proxy, migrates nothing, every production variable is set or comes from the file named by
+     * QUARKUS_CONFIG_LOCATIONS (whose keys are the ones the generated volumes hold), key files lie on a
+     * mounted volume, no secret is written inline, and only the migration step holds the owner's
+     * credentials. Every image is pinned by digest, or says in a comment why not.
+     *
+     * @param generatedVolumes what GenerateSecrets.java wrote, per named volume
      */
-    static List<String> checkCompose(Map<String, Object> compose, Path deployDir, Path generatedSecrets,
+    static List<String> checkCompose(Map<String, Object> compose, Path deployDir, Map<String, Path> generatedVolumes,
                                      Set<String> known) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> services = map(compose.get("services"));
         Map<String, Object> app = null;
         String appName = null;
+        Map<String, Object> migration = null;
+        String migrationName = null;
         boolean postgres = false;
         Map<String, Object> loadBalancer = null;
         for (var service : services.entrySet()) {
             Map<String, Object> definition = map(service.getValue());
             String image = String.valueOf(definition.getOrDefault("image", ""));
-            if (definition.containsKey("build")) {
+            boolean oneShot = "true".equals(String.valueOf(map(definition.get("environment")).get("QUARKUS_INIT_AND_EXIT")));
+            if (oneShot) {
+                migration = definition;
+                migrationName = service.getKey();
+            } else if (definition.containsKey("build")) {
                 app = definition;
                 appName = service.getKey();
             }
@@ -152,8 +188,8 @@ final class DeploymentChecks {
         String dockerfile = String.valueOf(map(app.get("build")).get("dockerfile"));
         Path context = deployDir.resolve(String.valueOf(map(app.get("build")).get("context"))).normalize();
         String healthCheck = dockerfileHealthCheck(read(context.resolve(dockerfile)));
-        if (!healthCheck.contains(LIVENESS)) {
-            problems.add("compose: " + dockerfile + " has no HEALTHCHECK on " + LIVENESS);
+        if (!healthCheck.contains(LIVENESS) || !healthCheck.contains(":-" + MANAGEMENT_PORT)) {
+            problems.add("compose: " + dockerfile + " has no HEALTHCHECK on " + LIVENESS + " at port " + MANAGEMENT_PORT);
         }
         if (loadBalancer == null) {
             problems.add("compose: no load balancer (haproxy or nginx)");
@@ -162,30 +198,88 @@ final class DeploymentChecks {
                     .filter(volume -> volume.startsWith("./"))
                     .map(volume -> read(deployDir.resolve(volume.substring(2, volume.indexOf(':')))))
                     .collect(Collectors.joining("\n"));
-            if (!config.contains(READINESS) || !config.contains(appName + ":8080")) {
-                problems.add("compose: the load balancer does not check " + READINESS + " on " + appName + ":8080");
+            if (!config.contains(READINESS) || !config.contains(appName + ":" + HTTP_PORT)
+                    || !config.contains("check port " + MANAGEMENT_PORT)) {
+                problems.add("compose: the load balancer does not check " + READINESS + " on " + appName
+                        + "'s management port " + MANAGEMENT_PORT);
             }
             if (!map(loadBalancer.get("depends_on")).containsKey(appName)) {
                 problems.add("compose: the load balancer does not wait for " + appName);
             }
         }
+        for (var service : services.entrySet()) {
+            String image = String.valueOf(map(service.getValue()).getOrDefault("image", ""));
+            if (!map(service.getValue()).containsKey("build") && !DIGEST.matcher(image).find()
+                    && !read(deployDir.resolve("compose.yaml")).contains("no published digest of " + image)) {
+                problems.add("compose: " + service.getKey() + "'s image " + image + " is not pinned by digest");
+            }
+        }
 
+        Set<String> provided = provided(app, "app", generatedVolumes, known, problems);
+        missing(provided, "compose: ", problems);
+        Map<String, Object> appEnvironment = map(app.get("environment"));
+        SERVING.forEach((name, value) -> {
+            if (!value.equals(String.valueOf(appEnvironment.get(name)))) {
+                problems.add("compose: app does not set " + name + "=" + value);
+            }
+        });
+        if (!provided.contains(TRUSTED_PROXIES)) {
+            problems.add("compose: app does not name its trusted proxies (" + TRUSTED_PROXIES + ")");
+        }
+        provided.stream().filter(OWNER::contains).sorted()
+                .forEach(name -> problems.add("compose: app holds " + name + ", which only the migration step may"));
+
+        if (migration == null) {
+            problems.add("compose: no migration step (a service with QUARKUS_INIT_AND_EXIT=true)");
+            return problems;
+        }
+        Set<String> migrationProvided = provided(migration, migrationName, generatedVolumes, known, problems);
+        MIGRATION_REQUIRED.stream().filter(name -> !migrationProvided.contains(name)).sorted()
+                .forEach(name -> problems.add("compose: " + "nothing provides " + name + " to the migration step"));
+        Map<String, Object> migrationEnvironment = map(migration.get("environment"));
+        MIGRATION_STEP.forEach((name, value) -> {
+            if (!value.equals(String.valueOf(migrationEnvironment.get(name)))) {
+                problems.add("compose: the migration step does not set " + name + "=" + value);
+            }
+        });
+        if (!String.valueOf(migration.get("image")).equals(String.valueOf(app.get("image")))) {
+            problems.add("compose: the migration step does not run the app's image");
+        }
+        if (!"service_completed_successfully".equals(map(map(app.get("depends_on")).get(migrationName)).get("condition"))) {
+            problems.add("compose: app does not wait for " + migrationName + " to complete successfully");
+        }
+        return problems;
+    }
+
+    /**
+     * The variables a service gets: its environment and the keys of the files QUARKUS_CONFIG_LOCATIONS
+     * names (which must lie on a mounted volume that GenerateSecrets fills), checked against what the
+     * application reads; key files must lie on such a volume, and no secret may be written inline.
+     */
+    private static Set<String> provided(Map<String, Object> service, String name, Map<String, Path> generatedVolumes,
+                                        Set<String> known, List<String> problems) {
         Map<String, String> environment = new LinkedHashMap<>();
-        map(app.get("environment")).forEach((name, value) -> environment.put(name, String.valueOf(value)));
-        unknown(environment.keySet(), known, "compose: app sets ", problems);
+        map(service.get("environment")).forEach((variable, value) -> environment.put(variable, String.valueOf(value)));
+        unknown(environment.keySet(), known, "compose: " + name + " sets ", problems);
         inline(environment.keySet(), "compose: ", problems);
 
         Set<String> provided = new TreeSet<>(environment.keySet());
-        Set<String> mounts = list(app.get("volumes")).stream().map(String::valueOf)
-                .map(volume -> volume.split(":")[1]).collect(Collectors.toSet());
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (Object volume : list(service.get("volumes"))) {
+            String[] parts = String.valueOf(volume).split(":");
+            if (generatedVolumes.containsKey(parts[0])) {
+                mounts.put(parts[1], generatedVolumes.get(parts[0]));
+            }
+        }
         Optional.ofNullable(environment.get("QUARKUS_CONFIG_LOCATIONS")).ifPresent(locations -> {
             for (String location : locations.split(",")) {
                 Path file = Path.of(location.strip().replaceFirst("^file:", ""));
-                if (!onMount(file, mounts) || !Files.exists(generatedSecrets.resolve(file.getFileName()))) {
+                Optional<Path> generated = generatedFile(file, mounts);
+                if (generated.isEmpty()) {
                     problems.add("compose: " + location + " is no generated secrets file on a mounted volume");
                     continue;
                 }
-                Set<String> keys = loadProperties(generatedSecrets.resolve(file.getFileName())).stringPropertyNames()
+                Set<String> keys = loadProperties(generated.get()).stringPropertyNames()
                         .stream().map(DeploymentChecks::environmentName).collect(Collectors.toSet());
                 unknown(keys, known, "compose: " + file.getFileName() + " sets ", problems);
                 provided.addAll(keys);
@@ -193,30 +287,37 @@ final class DeploymentChecks {
         });
         for (String location : KEY_LOCATIONS) {
             Optional.ofNullable(environment.get(location)).map(Path::of)
-                    .filter(file -> !onMount(file, mounts) || !Files.exists(generatedSecrets.resolve(file.getFileName())))
+                    .filter(file -> generatedFile(file, mounts).isEmpty())
                     .ifPresent(file -> problems.add("compose: " + location + " names " + file
                             + ", no generated key file on a mounted volume"));
         }
-        missing(provided, "compose: ", problems);
-        return problems;
+        return provided;
     }
 
-    private static boolean onMount(Path file, Set<String> mounts) {
-        return mounts.stream().anyMatch(mount -> file.startsWith(mount));
+    private static Optional<Path> generatedFile(Path file, Map<String, Path> mounts) {
+        return mounts.entrySet().stream().filter(mount -> file.startsWith(mount.getKey()))
+                .map(mount -> mount.getValue().resolve(Path.of(mount.getKey()).relativize(file)))
+                .filter(Files::exists).findFirst();
     }
 
     // --- Kubernetes
 
     /**
-     * deploy/kubernetes: a Deployment whose probes name the health endpoints, whose memory limit leaves
-     * the JVM's non-heap memory beside the image's heap share, that runs as non-root on a read-only
-     * root file system; a Service and a PodDisruptionBudget selecting its pods; its variables are ones
-     * the app reads, secrets come from Secrets (keys that exist), key files from a mounted Secret.
+     * deploy/kubernetes: a Deployment whose probes name the health endpoints on the management port,
+     * whose memory limit leaves the JVM's non-heap memory beside the image's heap share, that runs as
+     * non-root on a read-only root file system; a Service (exposing the public port only) and a
+     * PodDisruptionBudget selecting its pods; its variables are ones the app reads, secrets come from
+     * Secrets (keys that exist), key files from a mounted Secret; it takes client addresses from the
+     * trusted proxies, migrates nothing and holds no owner credential: a migration Job (the same image,
+     * quarkus.init-and-exit) does, on the same database, which is the read-write service of a
+     * CloudNativePG Cluster of at least three instances.
      */
     static List<String> checkKubernetes(List<Map<String, Object>> documents, int heapPercent, Set<String> known) {
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> secrets = new LinkedHashMap<>();
         Map<String, Object> deployment = null;
+        Map<String, Object> job = null;
+        Map<String, Object> cluster = null;
         Set<String> kinds = new TreeSet<>();
         for (Map<String, Object> document : documents) {
             String kind = String.valueOf(document.get("kind"));
@@ -227,9 +328,13 @@ final class DeploymentChecks {
                 secrets.put(String.valueOf(map(document.get("metadata")).get("name")), data.keySet());
             } else if (kind.equals("Deployment")) {
                 deployment = document;
+            } else if (kind.equals("Job")) {
+                job = document;
+            } else if (kind.equals("Cluster") && String.valueOf(document.get("apiVersion")).startsWith("postgresql.cnpg.io/")) {
+                cluster = document;
             }
         }
-        for (String kind : List.of("Deployment", "Service", "PodDisruptionBudget", "Secret")) {
+        for (String kind : List.of("Deployment", "Job", "Service", "PodDisruptionBudget", "Secret", "Cluster")) {
             if (!kinds.contains(kind)) {
                 problems.add("kubernetes: no " + kind);
             }
@@ -239,6 +344,8 @@ final class DeploymentChecks {
         }
         Map<String, Object> podTemplate = map(map(deployment.get("spec")).get("template"));
         Map<String, Object> podLabels = map(map(podTemplate.get("metadata")).get("labels"));
+        Map<String, Object> podSpec = map(podTemplate.get("spec"));
+        Map<String, Object> container = map(list(podSpec.get("containers")).get(0));
         for (Map<String, Object> document : documents) {
             String kind = String.valueOf(document.get("kind"));
             Map<String, Object> spec = map(document.get("spec"));
@@ -247,12 +354,22 @@ final class DeploymentChecks {
             if (selector != null && (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet()))) {
                 problems.add("kubernetes: the " + kind + " does not select the Deployment's pods");
             }
+            if (kind.equals("Service")) {
+                for (Object port : list(spec.get("ports"))) {
+                    int target = containerPort(container, map(port).getOrDefault("targetPort", map(port).get("port")));
+                    if (target != HTTP_PORT) {
+                        problems.add("kubernetes: the Service exposes port " + target + ", not only " + HTTP_PORT);
+                    }
+                }
+            }
         }
 
-        Map<String, Object> podSpec = map(podTemplate.get("spec"));
-        Map<String, Object> container = map(list(podSpec.get("containers")).get(0));
         probe(container, "livenessProbe", LIVENESS, problems);
         probe(container, "readinessProbe", READINESS, problems);
+        Object scrapePort = map(map(podTemplate.get("metadata")).get("annotations")).get("prometheus.io/port");
+        if (scrapePort != null && !String.valueOf(MANAGEMENT_PORT).equals(String.valueOf(scrapePort))) {
+            problems.add("kubernetes: Prometheus scrapes port " + scrapePort + ", not the management port " + MANAGEMENT_PORT);
+        }
 
         Map<String, Object> resources = map(container.get("resources"));
         long limit = mebibytes(map(resources.get("limits")).get("memory"));
@@ -269,7 +386,66 @@ final class DeploymentChecks {
             problems.add("kubernetes: the root file system is not read-only");
         }
 
-        Map<String, String> secretMounts = new LinkedHashMap<>();
+        Map<String, String> environment = environment(podSpec, container, secrets, "the Deployment", problems);
+        unknown(environment.keySet(), known, "kubernetes: the Deployment sets ", problems);
+        missing(environment.keySet(), "kubernetes: ", problems);
+        SERVING.forEach((name, value) -> {
+            if (!value.equals(environment.get(name))) {
+                problems.add("kubernetes: the Deployment does not set " + name + "=" + value);
+            }
+        });
+        if (!environment.containsKey(TRUSTED_PROXIES)) {
+            problems.add("kubernetes: the Deployment does not name its trusted proxies (" + TRUSTED_PROXIES + ")");
+        }
+        environment.keySet().stream().filter(OWNER::contains).sorted()
+                .forEach(name -> problems.add("kubernetes: the Deployment holds " + name + ", which only the migration Job may"));
+
+        String jdbcUrl = environment.get("QUARKUS_DATASOURCE_JDBC_URL");
+        if (cluster != null) {
+            String readWrite = map(cluster.get("metadata")).get("name") + "-rw";
+            if (jdbcUrl == null || !jdbcUrl.matches("jdbc:postgresql://" + Pattern.quote(readWrite) + "(\\.[^:/]+)?(:\\d+)?/.*")) {
+                problems.add("kubernetes: the Deployment's database is " + jdbcUrl + ", not the cluster's read-write service "
+                        + readWrite);
+            }
+            Object instances = map(cluster.get("spec")).get("instances");
+            if (!(instances instanceof Number number) || number.intValue() < 3) {
+                problems.add("kubernetes: the database cluster has " + instances + " instance(s), not three");
+            }
+        }
+        if (job != null) {
+            checkMigrationJob(job, container, jdbcUrl, secrets, known, problems);
+        }
+        return problems;
+    }
+
+    private static void checkMigrationJob(Map<String, Object> job, Map<String, Object> servingContainer, String jdbcUrl,
+                                          Map<String, Set<String>> secrets, Set<String> known, List<String> problems) {
+        Map<String, Object> podSpec = map(map(map(job.get("spec")).get("template")).get("spec"));
+        Map<String, Object> container = map(list(podSpec.get("containers")).get(0));
+        Map<String, String> environment = environment(podSpec, container, secrets, "the migration Job", problems);
+        unknown(environment.keySet(), known, "kubernetes: the migration Job sets ", problems);
+        MIGRATION_REQUIRED.stream().filter(name -> !environment.containsKey(name)).sorted()
+                .forEach(name -> problems.add("kubernetes: nothing provides " + name + " to the migration Job"));
+        MIGRATION_STEP.forEach((name, value) -> {
+            if (!value.equals(environment.get(name))) {
+                problems.add("kubernetes: the migration Job does not set " + name + "=" + value);
+            }
+        });
+        if (!String.valueOf(container.get("image")).equals(String.valueOf(servingContainer.get("image")))) {
+            problems.add("kubernetes: the migration Job does not run the Deployment's image");
+        }
+        if (jdbcUrl != null && !jdbcUrl.equals(environment.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
+            problems.add("kubernetes: the migration Job migrates " + environment.get("QUARKUS_DATASOURCE_JDBC_URL")
+                    + ", not the Deployment's database");
+        }
+    }
+
+    /**
+     * A container's variables, name to value (a Secret's as {@code secret:NAME/KEY}): secrets must come
+     * from Secrets (keys that exist), key files from a mounted Secret.
+     */
+    private static Map<String, String> environment(Map<String, Object> podSpec, Map<String, Object> container,
+                                                   Map<String, Set<String>> secrets, String owner, List<String> problems) {
         Map<String, String> secretVolumes = new LinkedHashMap<>();
         for (Object volume : list(podSpec.get("volumes"))) {
             Object secretName = map(map(volume).get("secret")).get("secretName");
@@ -277,26 +453,29 @@ final class DeploymentChecks {
                 secretVolumes.put(String.valueOf(map(volume).get("name")), String.valueOf(secretName));
             }
         }
+        Map<String, String> secretMounts = new LinkedHashMap<>();
         for (Object mount : list(container.get("volumeMounts"))) {
             String secretName = secretVolumes.get(String.valueOf(map(mount).get("name")));
             if (secretName != null) {
                 secretMounts.put(String.valueOf(map(mount).get("mountPath")), secretName);
             }
         }
-
-        Set<String> provided = new TreeSet<>();
+        Map<String, String> environment = new LinkedHashMap<>();
         for (Object entry : list(container.get("env"))) {
             String name = String.valueOf(map(entry).get("name"));
-            provided.add(name);
             Map<String, Object> reference = map(map(map(entry).get("valueFrom")).get("secretKeyRef"));
             if (!reference.isEmpty()) {
+                environment.put(name, "secret:" + reference.get("name") + "/" + reference.get("key"));
                 Set<String> keys = secrets.get(String.valueOf(reference.get("name")));
                 if (keys == null || !keys.contains(String.valueOf(reference.get("key")))) {
                     problems.add("kubernetes: " + name + " refers to " + reference.get("name") + "/"
                             + reference.get("key") + ", which no Secret holds");
                 }
-            } else if (SECRET.contains(name)) {
-                problems.add("kubernetes: " + name + " is written in the manifest, not taken from a Secret");
+            } else {
+                environment.put(name, String.valueOf(map(entry).get("value")));
+                if (SECRET.contains(name)) {
+                    problems.add("kubernetes: " + name + " is written in the manifest, not taken from a Secret");
+                }
             }
             if (KEY_LOCATIONS.contains(name)) {
                 Path file = Path.of(String.valueOf(map(entry).get("value")));
@@ -306,15 +485,28 @@ final class DeploymentChecks {
                 }
             }
         }
-        unknown(provided, known, "kubernetes: the Deployment sets ", problems);
-        missing(provided, "kubernetes: ", problems);
-        return problems;
+        return environment;
+    }
+
+    /** A port of the container by name or number. */
+    private static int containerPort(Map<String, Object> container, Object port) {
+        if (port instanceof Number number) {
+            return number.intValue();
+        }
+        return list(container.get("ports")).stream().map(DeploymentChecks::map)
+                .filter(declared -> String.valueOf(port).equals(String.valueOf(declared.get("name"))))
+                .map(declared -> ((Number) declared.get("containerPort")).intValue()).findFirst().orElse(-1);
     }
 
     private static void probe(Map<String, Object> container, String probe, String path, List<String> problems) {
-        Object actual = map(map(container.get(probe)).get("httpGet")).get("path");
+        Map<String, Object> httpGet = map(map(container.get(probe)).get("httpGet"));
+        Object actual = httpGet.get("path");
         if (!path.equals(actual)) {
             problems.add("kubernetes: " + probe + " probes " + actual + ", not " + path);
+        }
+        int port = containerPort(container, httpGet.get("port"));
+        if (port != MANAGEMENT_PORT) {
+            problems.add("kubernetes: " + probe + " probes port " + port + ", not the management port " + MANAGEMENT_PORT);
         }
     }
 
@@ -346,6 +538,26 @@ final class DeploymentChecks {
             }
         }
         return lines;
+    }
+
+    /**
+     * A Dockerfile's build rules: every base image pinned by digest, no step whose failure is ignored
+     * ({@code || true}), the package built with the management interface, the health check on its port.
+     */
+    static List<String> checkDockerfile(String name, String dockerfile) {
+        List<String> problems = new ArrayList<>();
+        dockerfile.lines().filter(line -> line.startsWith("FROM ") && !DIGEST.matcher(line).find())
+                .forEach(line -> problems.add(name + ": " + line + " is not pinned by digest"));
+        dockerfile.lines().filter(line -> line.startsWith("RUN ") && line.matches(".*\\|\\|\\s*true\\b.*"))
+                .forEach(line -> problems.add(name + ": " + line + " ignores its failure"));
+        if (dockerfile.lines().noneMatch(line -> line.startsWith("RUN ") && line.contains(" package")
+                && line.contains("-Dquarkus.management.enabled=true"))) {
+            problems.add(name + ": the package is not built with -Dquarkus.management.enabled=true");
+        }
+        if (!dockerfileHealthCheck(dockerfile).contains("${QUARKUS_MANAGEMENT_PORT:-" + MANAGEMENT_PORT + "}")) {
+            problems.add(name + ": the HEALTHCHECK does not ask the management port " + MANAGEMENT_PORT);
+        }
+        return problems;
     }
 
     static int heapPercent(String dockerfile) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every schemasync console page gives the same way. */
@@ -20,8 +21,13 @@ public class ConsolePages {
 
     private final Template notYours;
 
-    ConsolePages(@Location("console/not-yours.html") Template notYours) {
+    /** The admin module's console setting (hl.admin.console.secure-cookies): its session cookie is dropped alike. */
+    private final boolean secureCookies;
+
+    ConsolePages(@Location("console/not-yours.html") Template notYours,
+                 @ConfigProperty(name = "hl.admin.console.secure-cookies", defaultValue = "false") boolean secureCookies) {
         this.notYours = notYours;
+        this.secureCookies = secureCookies;
     }
 
     /**
@@ -31,7 +37,7 @@ public class ConsolePages {
     public Response toSignIn(HttpServerRequest request) {
         return Response.seeOther(URI.create("/console/sign-in")).header(HttpHeaders.SET_COOKIE,
                 "hl_session=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict"
-                        + ("https".equals(request.scheme()) ? "; Secure" : "")).build();
+                        + (secureCookies || "https".equals(request.scheme()) ? "; Secure" : "")).build();
     }
 
     /**

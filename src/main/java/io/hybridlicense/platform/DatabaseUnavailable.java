@@ -1,0 +1,69 @@
+package io.hybridlicense.platform;
+
+import io.hybridlicense.shared.Problem;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/**
+ * The core database is out of reach (restarting, failing over) or no pooled connection became free in
+ * time: the request is answered 503 with {@code Retry-After}, never 500, so that clients back off and
+ * retry, whichever client (JDBC pool, reactive pool) it used. The pools reconnect by themselves once the
+ * database is back (application.properties, "Database").
+ */
+final class DatabaseUnavailable {
+
+    /** Seconds a client should wait before retrying. */
+    static final String RETRY_AFTER = "1";
+    /** Agroal's message when no connection became free (or could be opened) in time. */
+    private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** The answer for a failure that comes from the database being out of reach, or null for any other. */
+    static Problem problemFor(Throwable failure, String path) {
+        if (isAcquisitionTimeout(failure)) {
+            return Problem.of(503, "server-busy", "Service Unavailable", "The server is busy; retry shortly").at(path);
+        }
+        return causedBy(failure) ? Problem.of(503, "database-unavailable", "Service Unavailable",
+                "The database is unavailable; retry shortly").at(path) : null;
+    }
+
+    private static boolean isAcquisitionTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && cause.getMessage() != null && cause.getMessage().contains(ACQUISITION_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof DatabaseException database && isUnavailable(database.getSqlState())) {
+                return true;
+            }
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException || cause instanceof ClosedConnectionException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), and the server shutting down or starting up: 57P01
+     * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now.
+     */
+    private static boolean isUnavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    }
+}
