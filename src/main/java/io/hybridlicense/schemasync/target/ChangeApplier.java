@@ -26,6 +26,8 @@ public final class ChangeApplier {
 
     private static final Logger LOG = Logger.getLogger(ChangeApplier.class);
     private static final Duration MAX_IDLE = Duration.ofSeconds(30);
+    /** MariaDB's default without {@code NO_AUTO_CREATE_USER} (unknown to MySQL 8), strict for every engine. */
+    private static final String DDL_SQL_MODE = "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
     /** What is known about the table before the change and about earlier attempts of it. */
     public record Context(TableShape before, boolean mayHaveRunBefore, AttemptDeadline deadline) {
@@ -85,6 +87,10 @@ public final class ChangeApplier {
                             SqliteRebuild.requireNoViolation(statement, ddl);
                             continue;
                         }
+                        if (ExactValues.isCheck(ddl)) {
+                            ExactValues.requireNone(statement, ddl);
+                            continue;
+                        }
                         statement.execute(ddl);
                     }
                 }
@@ -122,13 +128,17 @@ public final class ChangeApplier {
     /**
      * MariaDB/MySQL wait for a metadata lock for a year by default and keep running a statement whose
      * client has gone: bound the server side by the same deadline, and remember the session so that a
-     * statement we gave up on can be stopped.
+     * statement we gave up on can be stopped. The session's {@code sql_mode} is ours, whatever the
+     * server's: strict, so that a conversion that would cut or zero a value (or fill NULLs going
+     * {@code NOT NULL}) is an error instead of a warning, and without modes that change how our
+     * statements read ({@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES}).
      */
     private static Long boundServerSideWaits(Connection connection, AttemptDeadline deadline) throws SQLException, ChangeFailure {
         try (Statement statement = connection.createStatement()) {
             int seconds = deadline.statementSeconds();
             statement.setQueryTimeout(seconds);
             statement.execute("SET SESSION lock_wait_timeout = " + seconds);
+            statement.execute("SET SESSION sql_mode = '" + DDL_SQL_MODE + "'");
             try (ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
                 return id.next() ? id.getLong(1) : null;
             }
