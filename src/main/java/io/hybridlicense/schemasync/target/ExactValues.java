@@ -78,7 +78,7 @@ final class ExactValues {
         List<String> statements = new ArrayList<>();
         statements.add(mysqlFamily ? sql.query("lock tables {0} write", name(table)).getSQL()
                 : sql.query("lock table {0} in access exclusive mode", name(table)).getSQL());
-        statements.add(check(sql, table, column, to, fits));
+        statements.add(lossQuery(sql, table, column, to, fits));
         statements.addAll(change);
         if (mysqlFamily) {
             statements.add("unlock tables");
@@ -89,7 +89,7 @@ final class ExactValues {
     /** The check alone (SQLite, whose rebuild runs in the attempt's one transaction), or null after a widening. */
     static String check(DSLContext sql, Dialect dialect, String table, String column, ColumnType from, ColumnType to) {
         Condition fits = fits(dialect, field(name(column)), from, to);
-        return fits == null ? null : check(sql, table, column, to, fits);
+        return fits == null ? null : lossQuery(sql, table, column, to, fits);
     }
 
     /**
@@ -113,7 +113,7 @@ final class ExactValues {
                 .where(kept.not()).getSQL();
     }
 
-    private static String check(DSLContext sql, String table, String column, ColumnType to, Condition fits) {
+    private static String lossQuery(DSLContext sql, String table, String column, ColumnType to, Condition fits) {
         return CHECK + sql.select(count(), inline(subject(table, column)), inline(to + " cannot hold exactly"))
                 .from(table(name(table))).where(field(name(column)).isNotNull().and(fits.not())).getSQL();
     }
