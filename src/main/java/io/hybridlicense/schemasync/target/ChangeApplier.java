@@ -129,9 +129,9 @@ public final class ChangeApplier {
      * MariaDB/MySQL wait for a metadata lock for a year by default and keep running a statement whose
      * client has gone: bound the server side by the same deadline, and remember the session so that a
      * statement we gave up on can be stopped. The session's {@code sql_mode} is ours, whatever the
-     * server's: strict, so that a conversion that would cut or zero a value (or fill NULLs going
-     * {@code NOT NULL}) is an error instead of a warning, and without modes that change how our
-     * statements read ({@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES}).
+     * server's: strict for every engine (the driver's {@code STRICT_TRANS_TABLES} leaves MyISAM and Aria
+     * lenient), so that a conversion that would cut or zero a value is an error instead of a warning,
+     * and without modes that change how our statements read ({@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES}).
      */
     private static Long boundServerSideWaits(Connection connection, AttemptDeadline deadline) throws SQLException, ChangeFailure {
         try (Statement statement = connection.createStatement()) {
