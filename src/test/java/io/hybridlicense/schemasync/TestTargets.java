@@ -152,7 +152,15 @@ public final class TestTargets {
     /** A new database on the MariaDB server; fails (never skips) when there is none. */
     public static Target mariadb() {
         String configured = System.getenv(MARIADB_URL_VARIABLE);
-        String server = configured == null || configured.isBlank() ? EmbeddedMariaDb.url() : configured;
+        return mariadbOn(configured == null || configured.isBlank() ? EmbeddedMariaDb.url() : configured);
+    }
+
+    /** A new database on an embedded MariaDB whose {@code sql_mode} is empty (not strict), as a user's server may be. */
+    public static Target lenientMariadb() {
+        return mariadbOn(EmbeddedMariaDb.lenientUrl());
+    }
+
+    private static Target mariadbOn(String server) {
         String database = "target_" + shortId();
         try (Connection c = connect(server, "root", ""); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * it was before the change or part-way to its new definition (MariaDB/MySQL commit each statement of
  * an alteration by itself, so a crashed attempt can leave the rename done and the type not, or the
  * type changed and the default not yet restored); then only what differs from the new definition is
- * run. A column in any other state was changed by someone else: {@code target-conflict}.
+ * run. A column in any other state was changed by someone else: {@code target-conflict}. A type
+ * change that would not keep every value exactly is refused first ({@link ExactValues}).
  */
 final class AlterPlan {
 
@@ -51,8 +52,11 @@ final class AlterPlan {
             throw ChangeFailure.conflict("Column '" + before.name() + "' does not exist in '" + table.name()
                     + "': it was removed outside schemasync");
         }
-        statements.addAll(ddl.alterInPlace(new SchemaChange.AlterColumn(alter.table(), progress(alter, current, table), after)));
-        return statements;
+        ColumnDefinition now = progress(alter, current, table);
+        statements.addAll(ddl.alterInPlace(new SchemaChange.AlterColumn(alter.table(), now, after)));
+        // checked under the old name, before the rename: MariaDB/MySQL would keep a rename of a refused change
+        return ExactValues.guard(ddl.dsl(), dialect, alter.table(), current.name(), now.columnType(), after.columnType(),
+                statements);
     }
 
     private void requireUnchanged(ColumnDefinition before, TargetCatalog.ActualColumn actual, TargetCatalog.ActualTable table)

@@ -26,6 +26,8 @@ public final class ChangeApplier {
 
     private static final Logger LOG = Logger.getLogger(ChangeApplier.class);
     private static final Duration MAX_IDLE = Duration.ofSeconds(30);
+    /** MariaDB's default without {@code NO_AUTO_CREATE_USER} (unknown to MySQL 8), strict for every engine. */
+    private static final String DDL_SQL_MODE = "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
     /** What is known about the table before the change and about earlier attempts of it. */
     public record Context(TableShape before, boolean mayHaveRunBefore, AttemptDeadline deadline) {
@@ -89,6 +91,13 @@ public final class ChangeApplier {
                             });
                             continue;
                         }
+                        if (ExactValues.isCheck(ddl)) {
+                            deadline.run(statement, () -> {
+                                ExactValues.requireNone(statement, ddl);
+                                return null;
+                            });
+                            continue;
+                        }
                         deadline.run(statement, () -> statement.execute(ddl));
                         ran = true;
                     }
@@ -132,6 +141,10 @@ public final class ChangeApplier {
      * client has gone: bound the server side by the same deadline, and remember the session so that a
      * statement we gave up on can be stopped. A session whose client went quiet (paused, cut off) is
      * ended by the server soon after the longest a kept connection idles, which releases its table locks.
+     * The session's {@code sql_mode} is ours, whatever the server's: strict for every engine (the driver's
+     * {@code STRICT_TRANS_TABLES} leaves MyISAM and Aria lenient), so that a conversion that would cut or
+     * zero a value is an error instead of a warning, and without modes that change how our statements read
+     * ({@code ANSI_QUOTES}, {@code NO_BACKSLASH_ESCAPES}).
      */
     private Long boundServerSideWaits(Connection connection, AttemptDeadline deadline) throws SQLException, ChangeFailure {
         try (Statement statement = connection.createStatement()) {
@@ -139,6 +152,7 @@ public final class ChangeApplier {
             statement.setQueryTimeout(seconds);
             statement.execute("SET SESSION lock_wait_timeout = " + seconds + ", wait_timeout = "
                     + MAX_IDLE.plus(connector.statementTimeout()).toSeconds());
+            statement.execute("SET SESSION sql_mode = '" + DDL_SQL_MODE + "'");
             try (ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
                 return id.next() ? id.getLong(1) : null;
             }

@@ -90,8 +90,9 @@ final class DdlRenderer {
     /**
      * Type, nullability and default of an existing column, each statement safe to run again. PostgreSQL
      * converts the values with a cast ({@code USING}), so a text column of digits becomes an integer
-     * column, while a value that does not convert still fails the statement; it would also cast the old
-     * default to the new type, so that default is dropped first and the new one set afterwards.
+     * column, while a value that does not convert still fails the statement (a cast also cuts and
+     * rounds: {@link ExactValues} refuses such a change before); it would also cast the old default to
+     * the new type, so that default is dropped first and the new one set afterwards.
      */
     List<String> alterInPlace(SchemaChange.AlterColumn change) {
         String table = change.table();
@@ -105,8 +106,10 @@ final class DdlRenderer {
             }
             if (change.changesType()) {
                 DataType<?> type = baseType(after);
+                // to varchar by assignment (an unbounded cast, then the column's length): too long is an error, never cut
+                DataType<?> conversion = after.columnType().base().equals("varchar") ? SQLDataType.VARCHAR : type;
                 statements.add(sql.query("{0} using {1}", sql.alterTable(name(table)).alterColumn(name(after.name())).set(type),
-                        DSL.field(name(after.name())).cast(type)).getSQL());
+                        DSL.field(name(after.name())).cast(conversion)).getSQL());
             }
             if (change.changesNullability()) {
                 var column = sql.alterTable(name(table)).alterColumn(name(after.name()));

@@ -29,9 +29,11 @@ import org.jooq.Field;
  * transaction, so a failure (a NULL the new NOT NULL refuses, a broken foreign key) leaves the table
  * as it was, and a crash after the commit leaves the new shape, which the next attempt adopts.
  *
- * <p>Values are copied as they are and take the new column's type affinity, which SQLite applies
- * only when the conversion is lossless; a {@code CAST} would turn {@code 'abc'} into 0 or a date
- * into its year. Our connections never enforce foreign keys ({@code foreign_keys=false}, step 1 of
+ * <p>Values are copied as they are and take the new column's type affinity; a {@code CAST} would turn
+ * {@code 'abc'} into 0 or a date into its year. Affinity is not always lossless either (text of more
+ * than 15 significant digits becomes an approximate number, {@code '1.50'} becomes 1.5): a type
+ * change checks first that the values fit the new type's bounds and then that the copy kept every
+ * value of the column, row by row ({@link ExactValues}). Our connections never enforce foreign keys ({@code foreign_keys=false}, step 1 of
  * the procedure), and {@code legacy_alter_table} is on for the swap so that views naming the table
  * are neither checked nor rewritten while it is briefly absent.
  */
@@ -92,9 +94,16 @@ final class SqliteRebuild {
                 after.primaryKey(), after.generated());
         List<ColumnDefinition> rebuilt = replace(model.columns(), before, retyped);
         List<String> statements = new ArrayList<>();
+        String bounds = ExactValues.check(sql, Dialect.SQLITE, table.name(), before.name(), before.columnType(), after.columnType());
+        if (bounds != null) {
+            statements.add(bounds);
+        }
         statements.add("pragma legacy_alter_table = on");
         statements.add(ddl.createTable(new SchemaChange.CreateTable(temporary, rebuilt)));
         statements.add(copy(table.name(), temporary, rebuilt));
+        if (alter.changesType()) {
+            statements.add(ExactValues.sqliteCopyCheck(sql, table.name(), temporary, before.name(), after.columnType()));
+        }
         if (rebuilt.stream().anyMatch(ColumnDefinition::identity)) {
             statements.addAll(keepSequence(table.name(), temporary));
         }

@@ -103,4 +103,25 @@ class DdlRendererTest {
         assertThat(new DdlRenderer(Dialect.POSTGRESQL).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
                 .containsExactly("alter table \"t\" alter \"id\" type bigint using cast(\"id\" as bigint)");
     }
+
+    @Test
+    void aNarrowingTypeChange_isCheckedUnderALock_beforeItsRename_andPostgresqlConvertsToVarcharByAssignment() {
+        ColumnDefinition before = new ColumnDefinition("note", "text", true, null, false);
+        ColumnDefinition after = new ColumnDefinition("note", "varchar(5)", true, null, false);
+        DdlRenderer mariadb = new DdlRenderer(Dialect.MARIADB);
+        List<String> change = List.of("alter table `t` rename column `old` to `note`");
+        List<String> guarded = ExactValues.guard(mariadb.dsl(), Dialect.MARIADB, "t", "old",
+                before.columnType(), after.columnType(), change);
+        assertThat(guarded).hasSize(4);
+        assertThat(guarded.get(0)).isEqualTo("lock tables `t` write");
+        assertThat(guarded.get(1)).satisfies(check -> assertThat(ExactValues.isCheck(check)).isTrue())
+                .contains("char_length(cast(`old` as char)) <= 5");
+        assertThat(guarded.subList(2, 4)).containsExactly(change.get(0), "unlock tables");
+        // a widening needs no check
+        assertThat(ExactValues.guard(mariadb.dsl(), Dialect.MARIADB, "t", "note", after.columnType(), before.columnType(), change))
+                .isEqualTo(change);
+
+        assertThat(new DdlRenderer(Dialect.POSTGRESQL).alterInPlace(new SchemaChange.AlterColumn("t", before, after)))
+                .containsExactly("alter table \"t\" alter \"note\" type varchar(5) using cast(\"note\" as varchar)");
+    }
 }
