@@ -72,7 +72,7 @@ public interface LicenseConfig {
         Duration recordEvery();
 
         /**
-         * Most licenses whose validation time waits to be written (one entry per license, ~24-48 bytes each):
+         * Most licenses whose validation time waits to be written (one entry per license, 32-64 bytes each: 48 MiB at 1,000,000):
          * bounds the memory; past it, the times of further licenses are dropped until the next writes
          * (metric {@code hl_license_validation_times_dropped_total}, and a warning per interval).
          */

@@ -165,6 +165,16 @@ class ValidationRecorder {
             pending.release(count);
             written.addAndGet(count);
         }
+        if (dueLeft == 0 && due.size() > 0) {
+            // a written round's table (48 MiB at a million licenses) is not kept until the next round
+            due = new PendingValidationTimes.Table();
+            cursor = 0;
+        }
+    }
+
+    /** Slots of the table being written (tests: a written round's memory is let go). */
+    synchronized int dueSlots() {
+        return due.slots();
     }
 
     private boolean update(UUID[] ids, OffsetDateTime[] times) {

@@ -81,6 +81,19 @@ class ValidationRecorderTest {
     }
 
     @Test
+    void aWrittenRound_letsGoOfItsTable() {
+        ValidationRecorder recorder = recorder(10_000);
+        for (int i = 0; i < 5_000; i++) {
+            recorder.noteValidated(UUID.randomUUID());
+        }
+
+        recorder.recordValidations();
+
+        assertThat(recorder.pendingCount()).isZero();
+        assertThat(recorder.dueSlots()).as("slots kept after the round was written").isLessThanOrEqualTo(64);
+    }
+
+    @Test
     void licensesLeftOverFromALateRound_joinTheNextOnce() {
         ValidationRecorder recorder = recorder(1000);
         List<UUID> ids = new ArrayList<>();
