@@ -18,7 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An admin's status changes for many licenses, all or nothing: the rows are locked in id order (so two
+ * An admin's status changes for many licenses (at most {@link AdminLicenseResource#MAX_BATCH}, whoever
+ * calls), all or nothing: the rows are locked in id order (so two
  * batches cannot deadlock), every item is checked and applied in request order, and the first failing
  * item rolls everything back with 409 (unknown license, refused transition) or 412 (stale version).
  */
@@ -36,6 +37,7 @@ class BatchStatusUpdate {
 
     @Transactional
     List<LicenseView> apply(List<Item> items, UUID adminId) {
+        requireSize(items);
         requireDistinct(items);
         List<UUID> ids = items.stream().map(Item::licenseId).sorted().toList();
         Map<UUID, LicenseEntity> rows = LicenseEntity.<LicenseEntity>find("id in ?1 order by id", ids)
@@ -60,6 +62,14 @@ class BatchStatusUpdate {
             }
         }
         return results;
+    }
+
+    /** Here, not only in the REST resource: the facade's callers (the admin console's form) send lists too. */
+    private static void requireSize(List<Item> items) {
+        if (items.isEmpty() || items.size() > AdminLicenseResource.MAX_BATCH) {
+            throw ProblemException.badRequest("invalid-request",
+                    "A batch holds 1 to " + AdminLicenseResource.MAX_BATCH + " items, not " + items.size());
+        }
     }
 
     private static void requireDistinct(List<Item> items) {

@@ -72,6 +72,14 @@ public interface LicenseConfig {
         Duration recordEvery();
 
         /**
+         * Most licenses whose validation time waits to be written (one entry per license, 32-64 bytes each: 48 MiB at 1,000,000):
+         * bounds the memory; past it, the times of further licenses are dropped until the next writes
+         * (metric {@code hl_license_validation_times_dropped_total}, and a warning per interval).
+         */
+        @WithDefault("1000000")
+        int recordLimit();
+
+        /**
          * {@code true}: {@code POST /api/v1/licenses/validate} is answered by its own Vert.x route on the
          * event loop (hand-written input checks, same contract); {@code false}: by the REST resource.
          */
@@ -85,6 +93,14 @@ public interface LicenseConfig {
         /** Queries one event loop keeps out at once; reads arriving meanwhile wait and go together in the next. */
         @WithDefault("1")
         int queriesInFlight();
+
+        /**
+         * Longest wait for one batched read (a free connection and the query): past it, the validations it
+         * held, and those waiting behind it, are answered 503 with {@code Retry-After}, and its query is
+         * cancelled and its connection closed.
+         */
+        @WithDefault("2s")
+        Duration readTimeout();
     }
 
     interface Counts {

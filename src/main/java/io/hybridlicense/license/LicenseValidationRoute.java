@@ -1,6 +1,7 @@
 package io.hybridlicense.license;
 
 import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
@@ -73,6 +74,10 @@ class LicenseValidationRoute {
                 context.response().putHeader("Content-Type", "application/json;charset=UTF-8")
                         .end(ValidationJson.write(outcome.result()));
                 metrics.validated(outcome.result().code().name(), 200, started);
+            } else if (outcome.cause() instanceof ProblemException refused) {
+                refused.headers().forEach(context.response()::putHeader);
+                refuse(context, refused.problem().at(context.request().path()));
+                metrics.validated(null, refused.problem().status(), started);
             } else {
                 context.fail(outcome.cause());
             }
