@@ -11,6 +11,8 @@
 # the schema changes go to) and drops them at the end. Installs haproxy and wrk from Debian if missing.
 # HL_BENCH_SECONDS (default 60): length of the loaded run. HL_BENCH_SKIP_BUILD=1 reuses the built jar.
 set -euo pipefail
+# the bench users stay on the default plan (only an admin adds seats): it gets enterprise's 100 seats (bench/seed.py)
+export HL_LICENSE_SEATS_FREE=100
 cd "$(dirname "$0")/.."
 
 PG_HOST=${HL_BENCH_PG_HOST:-127.0.0.1}

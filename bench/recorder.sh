@@ -12,6 +12,8 @@
 # openssl, curl and the JDK's jcmd. BENCH_LICENSES (default 1000000), BENCH_RECORD_EVERY (the interval,
 # default 5m: validating a million distinct tokens, each an RSA check, takes minutes on 2 cores).
 set -euo pipefail
+# the bench users stay on the default plan (only an admin adds seats): it gets enterprise's 100 seats (bench/seed.py)
+export HL_LICENSE_SEATS_FREE=100
 cd "$(dirname "$0")/.."
 
 PORT=${BENCH_PORT:-8182}

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Seeding and sanity checks for bench/validate.sh (standard library only).
 
-  seed.py seed  BASE LICENSES OUT   registers enterprise users and activates LICENSES licenses,
+  seed.py seed  BASE LICENSES OUT   registers users and activates LICENSES licenses,
                                     writing "token<TAB>clientId" lines to OUT
-  seed.py users BASE COUNT OUT      registers COUNT enterprise users, writing "email<TAB>password" lines
+  seed.py users BASE COUNT OUT      registers COUNT users, writing "email<TAB>password" lines
   seed.py check BASE TOKENS N       validates N seeded tokens and fails unless all are VALID
 """
 import http.client
@@ -15,6 +15,8 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
+# sign-ups stay on the default plan (only an admin adds seats): the bench scripts start the servers with
+# HL_LICENSE_SEATS_FREE=100, enterprise's seats
 SEATS_PER_USER = 100
 PASSWORD = "bench password 0123"
 _local = threading.local()
@@ -42,13 +44,6 @@ def register(base, run):
     status, body = post(base, "/api/v1/auth/register", {"email": email, "password": PASSWORD})
     if status != 201:
         raise SystemExit(f"register failed: {status} {body}")
-    # sign-ups start on the free plan; the bench users need enterprise's seats
-    status, body = post(base, "/api/v1/auth/login", {"email": email, "password": PASSWORD})
-    if status != 200:
-        raise SystemExit(f"login failed: {status} {body}")
-    status, body = post(base, "/api/v1/subscriptions/me/plan", {"plan": "enterprise"}, body["accessToken"])
-    if status != 200:
-        raise SystemExit(f"plan change failed: {status} {body}")
     return email
 
 

@@ -10,6 +10,8 @@
 # BENCH_VARIANTS: extra server options, separated by '|', each measured afterwards on a restarted
 # server against its own /q/health/live (e.g. "-Dhl.license.validation.batch-size=1").
 set -euo pipefail
+# the bench users stay on the default plan (only an admin adds seats): it gets enterprise's 100 seats (bench/seed.py)
+export HL_LICENSE_SEATS_FREE=100
 cd "$(dirname "$0")/.."
 
 PORT=${BENCH_PORT:-8181}

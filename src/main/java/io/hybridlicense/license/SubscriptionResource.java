@@ -38,7 +38,7 @@ class SubscriptionResource {
     @POST
     @Path("/plan")
     public SubscriptionView changePlan(@Valid @NotNull LicenseRequests.ChangePlan request) {
-        return subscriptions.changePlan(userId(), Plan.of(request.plan()));
+        return subscriptions.changeOwnPlan(userId(), Plan.of(request.plan()));
     }
 
     private UUID userId() {

@@ -60,15 +60,30 @@ class Subscriptions implements SubscriptionDirectory {
     }
 
     /**
-     * Under the same lock as activation, so that no activation slips in between the seat count and
-     * the plan change.
+     * A user's own plan change: only to a plan with no more seats than the current one (a plan with more
+     * is set by an admin, or by a billing integration), and only to one that holds the live licenses.
      */
     @Transactional
-    SubscriptionView changePlan(UUID userId, Plan plan) {
+    SubscriptionView changeOwnPlan(UUID userId, Plan plan) {
+        return changePlan(userId, plan, userId, false);
+    }
+
+    /** An admin moves a user to any plan that holds the user's live licenses; audited with the admin as actor. */
+    @Transactional
+    SubscriptionView changePlanAsAdmin(UUID userId, Plan plan, UUID adminId) {
+        return changePlan(userId, plan, adminId, true);
+    }
+
+    /** Under the subscription's row lock, so that the checks and the change are one step. */
+    private SubscriptionView changePlan(UUID userId, Plan plan, UUID actorId, boolean mayAddSeats) {
         SubscriptionEntity subscription = SubscriptionEntity.lockOf(userId)
                 .orElseThrow(() -> ProblemException.notFound("The subscription"));
         if (subscription.plan == plan) {
             return subscription.toView();
+        }
+        if (!mayAddSeats && config.seatsOf(plan) > config.seatsOf(subscription.plan)) {
+            throw new ProblemException(Problem.of(403, "plan-upgrade-by-admin", "Forbidden",
+                    "A plan with more seats is set by an administrator"));
         }
         long live = LicenseEntity.countLive(userId);
         if (!SeatPolicy.fits(config.seatsOf(plan), live)) {
@@ -79,7 +94,7 @@ class Subscriptions implements SubscriptionDirectory {
         Plan from = subscription.plan;
         subscription.plan = plan;
         auth.changePlan(userId, plan);
-        planChanged.fire(new SubscriptionPlanChanged(subscription.id, userId, from, plan, userId));
+        planChanged.fire(new SubscriptionPlanChanged(subscription.id, userId, from, plan, actorId));
         return subscription.toView();
     }
 }

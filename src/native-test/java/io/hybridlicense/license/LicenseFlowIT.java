@@ -31,10 +31,12 @@ class LicenseFlowIT {
                 .post("/api/v1/auth/register").then().statusCode(201);
         String accessToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+        // a plan with more seats is an admin's to give
         given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(Map.of("plan", "pro"))
-                .post("/api/v1/subscriptions/me/plan").then().statusCode(200);
+                .post("/api/v1/subscriptions/me/plan").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:hybrid-license:problem:plan-upgrade-by-admin"));
         given().auth().oauth2(accessToken).get("/api/v1/auth/me").then().statusCode(200)
-                .body("email", equalTo(email)).body("subscription.plan", equalTo("pro"));
+                .body("email", equalTo(email)).body("subscription.plan", equalTo("free"));
 
         String clientId = "it-machine-" + UUID.randomUUID();
         Response activation = given().contentType(ContentType.JSON)

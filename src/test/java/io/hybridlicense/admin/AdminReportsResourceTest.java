@@ -174,7 +174,7 @@ class AdminReportsResourceTest {
 
         // license i belongs to user i % 4: each user's plan changes while their licenses change and a new one starts
         List<Integer> first = Concurrently.run(16, i -> switch (i / 4) {
-            case 0 -> changePlan(tokens.get(i), "enterprise");
+            case 0 -> changePlan(users.get(i), "enterprise");
             case 1 -> changeStatus(licenses.get(i % 4), "suspended", 0);
             case 2 -> given().auth().oauth2(tokens.get(i % 4)).post("/api/v1/licenses/" + licenses.get(4 + i % 4).licenseId()
                     + "/deactivate").statusCode();
@@ -185,7 +185,7 @@ class AdminReportsResourceTest {
 
         // back to pro, while one batch revokes a license of every user and the suspended ones are reactivated
         List<Integer> second = Concurrently.run(9, i -> switch (i / 4) {
-            case 0 -> changePlan(tokens.get(i), "pro");
+            case 0 -> changePlan(users.get(i), "pro");
             case 1 -> changeStatus(licenses.get(i % 4), "active", 1);
             default -> asAdmin().contentType(ContentType.JSON)
                     .body(licenses.subList(8, 12).stream().map(l -> Map.of("licenseId", l.licenseId(), "status", "revoked")).toList())
@@ -195,9 +195,9 @@ class AdminReportsResourceTest {
         assertSeatsEqualAFullCount();
     }
 
-    private static int changePlan(String token, String plan) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plan", plan))
-                .post("/api/v1/subscriptions/me/plan").statusCode();
+    private static int changePlan(TestUser user, String plan) {
+        return asAdmin().contentType(ContentType.JSON).body(Map.of("plan", plan))
+                .post("/api/v1/admin/users/" + user.userId() + "/plan").statusCode();
     }
 
     private static int changeStatus(Activated license, String status, int version) {

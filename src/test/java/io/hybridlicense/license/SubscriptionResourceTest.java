@@ -12,6 +12,7 @@ import io.hybridlicense.testing.Users.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +37,41 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void upgrading_raisesTheSeatLimit_andShowsOnTheProfile() {
+    void anAdmin_movesAUserToAPlanWithMoreSeats_auditedWithTheAdminAsActor() {
         TestUser user = Users.aUser().register();
         user.activated();
         String token = user.accessToken();
+        String admin = TestUser.admin().accessToken();
 
-        String subscriptionId = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plan", "pro"))
-                .post("/api/v1/subscriptions/me/plan")
+        String subscriptionId = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("plan", "pro"))
+                .post("/api/v1/admin/users/" + user.userId() + "/plan")
                 .then().statusCode(200).body("plan", equalTo("pro")).extract().path("subscriptionId");
 
         user.activated();
         given().auth().oauth2(token).get("/api/v1/auth/me").then().body("plan", equalTo("pro"))
                 .body("subscription.plan", equalTo("pro"));
+        List<AuditEntryView> trail = audit.auditTrailOf("subscription", subscriptionId);
+        assertThat(trail).extracting(AuditEntryView::action).containsExactly("SUBSCRIPTION_STARTED", "SUBSCRIPTION_PLAN_CHANGED");
+        assertThat(trail.get(1).actorId()).isNotNull().isNotEqualTo(user.userId().toString());
+    }
+
+    @Test
+    void aUser_cannotGiveThemselvesMoreSeats_403_andNothingChanges() {
+        TestUser user = Users.aUser().register();
+        String token = user.accessToken();
+
+        for (String plan : List.of("pro", "enterprise")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plan", plan))
+                    .post("/api/v1/subscriptions/me/plan")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:hybrid-license:problem:plan-upgrade-by-admin"));
+        }
+        given().auth().oauth2(token).get("/api/v1/subscriptions/me").then().body("plan", equalTo("free"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plan", "pro"))
+                .post("/api/v1/admin/users/" + user.userId() + "/plan").then().statusCode(403);
+        String subscriptionId = given().auth().oauth2(token).get("/api/v1/subscriptions/me").path("subscriptionId");
         assertThat(audit.auditTrailOf("subscription", subscriptionId)).extracting(AuditEntryView::action)
-                .containsExactly("SUBSCRIPTION_STARTED", "SUBSCRIPTION_PLAN_CHANGED");
+                .containsExactly("SUBSCRIPTION_STARTED");
     }
 
     @Test

@@ -68,9 +68,9 @@ public final class Users {
         }
         TestUser user = new TestUser(UUID.fromString(response.path("userId")), email, password);
         if (!"free".equals(plan)) {
-            // every sign-up starts on the free plan
-            given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON).body(Map.of("plan", plan))
-                    .post("/api/v1/subscriptions/me/plan").then().statusCode(200);
+            // every sign-up starts on the free plan; an admin moves it
+            given().auth().oauth2(TestUser.admin().accessToken()).contentType(ContentType.JSON).body(Map.of("plan", plan))
+                    .post("/api/v1/admin/users/" + user.userId() + "/plan").then().statusCode(200);
         }
         return user;
     }
