@@ -2,7 +2,6 @@ package io.hybridlicense.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,19 +69,6 @@ class PrivateFilesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("cannot be read").hasMessageContaining("not replaced");
         assertThat(file).isDirectory();
-    }
-
-    @Test
-    void aKeyWithoutReadPermission_stops_andIsNeverReplaced() throws Exception {
-        Path file = directory.resolve("credentials.key");
-        Files.writeString(file, "the key every credential was encrypted with");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
-        assumeThat(Files.isReadable(file)).as("not readable to this user (root reads it anyway)").isFalse();
-
-        assertThatThrownBy(() -> PrivateFiles.readOrCreate(file, () -> new byte[] {1}))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be read");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readString(file)).isEqualTo("the key every credential was encrypted with");
     }
 
     @Test
