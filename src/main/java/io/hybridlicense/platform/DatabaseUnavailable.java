@@ -3,8 +3,7 @@ package io.hybridlicense.platform;
 import io.hybridlicense.shared.Problem;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
@@ -50,8 +49,8 @@ final class DatabaseUnavailable {
             if (cause instanceof DatabaseException database && isUnavailable(database.getSqlState())) {
                 return true;
             }
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof UnknownHostException || cause instanceof ClosedConnectionException
+            // SocketException: refused, no route, and a connection the database reset (seen from the native binary)
+            if (cause instanceof SocketException || cause instanceof UnknownHostException || cause instanceof ClosedConnectionException
                     || cause instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;
             }

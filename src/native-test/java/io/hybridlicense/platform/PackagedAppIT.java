@@ -62,8 +62,11 @@ class PackagedAppIT {
         SecondServer.Exited exited = SecondServer.runUntilExit("no-credentials-key", config, Map.of(), Duration.ofSeconds(90));
 
         assertThat(exited.status()).isNotZero();
-        assertThat(exited.log()).contains("HL_SCHEMASYNC_CREDENTIALS_KEY").contains("external database")
-                .doesNotContain(config.get("quarkus.datasource.password"));
+        assertThat(exited.log()).contains("HL_SCHEMASYNC_CREDENTIALS_KEY").contains("external database");
+        String password = config.getOrDefault("quarkus.datasource.password", "");
+        if (!password.isEmpty()) { // a trust-authenticated database (native-check's) has none to leak
+            assertThat(exited.log()).doesNotContain(password);
+        }
         assertThat(Path.of("target/it-data-no-credentials-key/keys/schemasync-credentials.key")).doesNotExist();
     }
 
