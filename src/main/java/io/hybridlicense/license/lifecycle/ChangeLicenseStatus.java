@@ -1,5 +1,6 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.LicenseView;
@@ -97,7 +98,7 @@ class ChangeLicenseStatus {
 
     private static LicenseEntity visible(UUID licenseId, Caller caller) {
         LicenseEntity license = LicenseEntity.findById(licenseId);
-        if (license == null || !caller.mayRead(license)) {
+        if (license == null || !caller.canSee(license.userId)) {
             throw ProblemException.notFound("License " + licenseId);
         }
         return license;

@@ -1,5 +1,6 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.license.LicenseConfig;
 import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseView;

@@ -1,5 +1,6 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChange;

@@ -1,5 +1,6 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.LicenseRequests;
 import io.hybridlicense.license.activation.ActivateLicense;
@@ -89,7 +90,7 @@ class LicenseResource {
     @RolesAllowed(UserView.ROLE_USER)
     public Response one(@PathParam("id") UUID id) {
         LicenseView license = licenses.findLicense(id)
-                .filter(found -> caller().admin() || found.userId().equals(caller().userId()))
+                .filter(found -> caller().canSee(found.userId()))
                 .orElseThrow(() -> ProblemException.notFound("License " + id));
         return withETag(license);
     }
