@@ -1,6 +1,7 @@
 package io.hybridlicense.license.store;
 
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.PlanColumn;
 import io.hybridlicense.license.api.SubscriptionView;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
