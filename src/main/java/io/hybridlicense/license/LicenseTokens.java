@@ -13,14 +13,14 @@ import java.util.Map;
  * tokens and the other way round.
  */
 @ApplicationScoped
-class LicenseTokens {
+public class LicenseTokens {
 
-    static final String AUDIENCE = "hybrid-license-client";
-    static final String LICENSE_ID = "licenseId";
-    static final String USER_ID = "userId";
-    static final String CLIENT_ID = "clientId";
-    static final String PLAN = "plan";
-    static final String STATUS = "status";
+    public static final String AUDIENCE = "hybrid-license-client";
+    public static final String LICENSE_ID = "licenseId";
+    public static final String USER_ID = "userId";
+    public static final String CLIENT_ID = "clientId";
+    public static final String PLAN = "plan";
+    public static final String STATUS = "status";
 
     private final SignedTokens tokens;
 
@@ -28,7 +28,7 @@ class LicenseTokens {
         this.tokens = tokens;
     }
 
-    String issue(LicenseView license, Plan plan) {
+    public String issue(LicenseView license, Plan plan) {
         return tokens.sign(AUDIENCE, license.licenseId().toString(), license.expiresAt(), Map.of(
                 LICENSE_ID, license.licenseId().toString(),
                 USER_ID, license.userId().toString(),
@@ -37,7 +37,7 @@ class LicenseTokens {
                 STATUS, license.status().wireName()));
     }
 
-    VerifiedToken verify(String token) {
+    public VerifiedToken verify(String token) {
         return tokens.verify(token, AUDIENCE);
     }
 }

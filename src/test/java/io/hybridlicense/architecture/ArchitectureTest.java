@@ -41,7 +41,10 @@ class ArchitectureTest {
                 rule("schema", ModuleRules::entitiesMapToTheirModulesSchema),
                 rule("external", ModuleRules::onlySchemasyncConnectsToExternalDatabases),
                 rule("syncdomain", ModuleRules::schemasyncDomainUsesNothingElseOfTheModule),
-                rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain));
+                rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain),
+                rule("licensefeatures", ModuleRules::licenseFeaturesUseNoOtherFeature),
+                rule("licenseshared", ModuleRules::licenseSharedPiecesUseNoFeature),
+                rule("licensevalidation", ModuleRules::licenseValidationStaysOffJpa));
     }
 
     @ParameterizedTest(name = "{0}: the product follows it")

@@ -117,6 +117,48 @@ final class ModuleRules {
                 .allowEmptyShould(true);
     }
 
+    /** license's features, one folder each; {@code lifecycle} holds the module's doors. */
+    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription");
+
+    /**
+     * license's features do not use each other: only {@code lifecycle}, which holds the module's doors
+     * ({@code LicenseFacade}, {@code /api/v1/licenses}), hands over to the others, through what they
+     * declare public. What several features share lives in {@code store}, the root or {@code domain}.
+     */
+    ArchRule licenseFeaturesUseNoOtherFeature() {
+        String module = root + ".license";
+        return CompositeArchRule.of(LICENSE_FEATURES.stream().filter(feature -> !feature.equals("lifecycle")).map(feature -> {
+            String[] others = LICENSE_FEATURES.stream().filter(other -> !other.equals(feature))
+                    .map(other -> module + "." + other + "..").toArray(String[]::new);
+            return noClasses().that().resideInAPackage(module + "." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .as("license." + feature + " uses no other feature of license")
+                    .allowEmptyShould(true);
+        }).toList());
+    }
+
+    /** license's shared pieces ({@code store}, the root) are below the features: they use none. */
+    ArchRule licenseSharedPiecesUseNoFeature() {
+        String module = root + ".license";
+        String[] features = LICENSE_FEATURES.stream().map(feature -> module + "." + feature + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(module + ".store..").or().resideInAPackage(module)
+                .should().dependOnClassesThat().resideInAnyPackage(features)
+                .as("license.store and the root of license use no feature of license")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * license's validation runs on the event loop (ADR 0005): it reads and writes its rows with its own
+     * SQL, never through JPA or the entities of {@code store}, whose calls block.
+     */
+    ArchRule licenseValidationStaysOffJpa() {
+        return noClasses().that().resideInAPackage(root + ".license.validation..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", root + ".license.store..")
+                .as("license.validation uses no JPA and no entity of license.store")
+                .allowEmptyShould(true);
+    }
+
     /** Entities of module M map only to the PostgreSQL schema M. */
     ArchRule entitiesMapToTheirModulesSchema() {
         return classes().that().areAnnotatedWith(Entity.class).and().resideInAPackage(root + "..")

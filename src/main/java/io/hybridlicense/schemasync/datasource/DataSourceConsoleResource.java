@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.console.ConsolePages;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -102,7 +102,7 @@ class DataSourceConsoleResource {
 
     private TemplateInstance page(DataSourceForm form) {
         Caller caller = Caller.of(token);
-        List<DataSourceRow> rows = dataSources.list(caller.admin() ? null : caller.userId()).stream()
+        List<DataSourceRow> rows = dataSources.list(caller.admin() ? null : caller.userId().toString()).stream()
                 .map(DataSourceRow::of).toList();
         return Templates.dataSources(rows, form, caller.admin());
     }

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,7 +62,7 @@ class DataSourceResource {
     @Path("/datasources")
     public List<DataSourceResponse> list() {
         Caller caller = Caller.of(token);
-        return dataSources.list(caller.admin() ? null : caller.userId()).stream().map(DataSourceResponse::of).toList();
+        return dataSources.list(caller.admin() ? null : caller.userId().toString()).stream().map(DataSourceResponse::of).toList();
     }
 
     @GET

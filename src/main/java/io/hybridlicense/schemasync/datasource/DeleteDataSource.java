@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.DataSourceDeleted;
 import io.hybridlicense.schemasync.eventstore.Outbox;
 import io.hybridlicense.shared.ProblemException;
@@ -35,6 +35,6 @@ class DeleteDataSource {
             throw ProblemException.conflict("changes-pending", "Changes to this data source's tables are still pending");
         }
         dataSources.delete(id);
-        deleted.fire(new DataSourceDeleted(id, ds.ownerId(), caller.userId()));
+        deleted.fire(new DataSourceDeleted(id, ds.ownerId(), caller.userId().toString()));
     }
 }

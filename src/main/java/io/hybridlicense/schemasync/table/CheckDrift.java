@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.Drift;
@@ -50,7 +50,7 @@ class CheckDrift {
 
     /** Compares and records what is news: what {@code POST …/drift} does. */
     DriftReport compareAndRecord(Caller caller, UUID datasourceId) {
-        return check(visible(caller, datasourceId), caller.userId());
+        return check(visible(caller, datasourceId), caller.userId().toString());
     }
 
     /** The scheduled check's: compares and records, as the system. */

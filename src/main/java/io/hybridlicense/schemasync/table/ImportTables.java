@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -68,7 +68,7 @@ class ImportTables {
         Table table = Table.replay(tableId, ds.dialect(), List.of());
         List<TableEvent> decided = table.importTable(ds.id(), shape.name(), shape.columns());
         streams.register(tableId, ds.id(), ds.ownerId());
-        events.append(tableId, 0, decided, Map.of("actorId", caller.userId()));
+        events.append(tableId, 0, decided, Map.of("actorId", caller.userId().toString()));
         decided.forEach(table::apply);
         streams.hold(ds.id(), tableId, table.heldNames()).ifPresent(taken -> {
             throw ProblemException.conflict("already-managed", "Table '" + shape.name() + "' is already managed by schemasync");
