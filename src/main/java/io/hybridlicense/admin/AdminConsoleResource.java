@@ -18,10 +18,7 @@ import io.hybridlicense.shared.PlainText;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -241,10 +238,6 @@ class AdminConsoleResource {
         return Response.ok(body).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"").build();
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return ConsoleSession.toSignIn(http);
-    }
 
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e) {

@@ -26,11 +26,16 @@ final class ConsoleSession {
 
     static Response.ResponseBuilder start(Response.ResponseBuilder response, String token, Duration lifetime,
                                           HttpServerRequest request) {
-        return response.header(HttpHeaders.SET_COOKIE, cookie(token, lifetime.toSeconds(), request));
+        return response.header(HttpHeaders.SET_COOKIE, cookie(token, lifetime, request));
     }
 
     static Response.ResponseBuilder end(Response.ResponseBuilder response, HttpServerRequest request) {
-        return response.header(HttpHeaders.SET_COOKIE, cookie("", 0, request));
+        return response.header(HttpHeaders.SET_COOKIE, ended(request));
+    }
+
+    /** Whether {@code path} is one of the console's, to which the session cookie is sent. */
+    static boolean covers(String path) {
+        return path.equals(PATH) || path.startsWith(PATH + "/");
     }
 
     /** A signed-out visitor (or one whose session expired) is sent to sign in, and any stale cookie dropped. */
@@ -38,7 +43,17 @@ final class ConsoleSession {
         return end(Response.seeOther(SIGN_IN), request).build();
     }
 
-    static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
+    /** The session cookie holding {@code token} for {@code lifetime}: the one place it is built. */
+    static String cookie(String token, Duration lifetime, HttpServerRequest request) {
+        return cookie(token, lifetime.toSeconds(), request);
+    }
+
+    /** The session cookie that drops the browser's. */
+    static String ended(HttpServerRequest request) {
+        return cookie("", 0, request);
+    }
+
+    private static String cookie(String value, long maxAgeSeconds, HttpServerRequest request) {
         return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (secure(request) ? "; Secure" : "");
     }

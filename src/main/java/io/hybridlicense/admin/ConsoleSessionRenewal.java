@@ -42,7 +42,7 @@ class ConsoleSessionRenewal {
     @ServerResponseFilter
     void renew(ContainerResponseContext response) {
         RoutingContext context = current.getCurrent();
-        if (context == null || !context.normalizedPath().startsWith(ConsoleSession.PATH) || setsSession(response)) {
+        if (context == null || !ConsoleSession.covers(context.normalizedPath()) || setsSession(response)) {
             return;
         }
         JsonWebToken token = sessionToken(context);
@@ -60,8 +60,8 @@ class ConsoleSessionRenewal {
         Optional<SignedIn> renewed = auth.renew(token.getRawToken(), maxLifetime);
         HttpServerRequest request = context.request();
         response.getHeaders().add(HttpHeaders.SET_COOKIE, renewed
-                .map(session -> ConsoleSession.cookie(session.accessToken(), session.lifetime().toSeconds(), request))
-                .orElseGet(() -> ConsoleSession.cookie("", 0, request)));
+                .map(session -> ConsoleSession.cookie(session.accessToken(), session.lifetime(), request))
+                .orElseGet(() -> ConsoleSession.ended(request)));
     }
 
     /** The caller's token, if they were authenticated by the session cookie (not by a bearer token). */

@@ -6,8 +6,6 @@ import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The console's entrance: {@code /} and {@code /console} lead to the right start page, sign-in through
@@ -98,11 +95,6 @@ class SignInResource {
         if (user.isSignedIn()) {
             auth.signOut(user.id());
         }
-        return ConsoleSession.toSignIn(http);
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
         return ConsoleSession.toSignIn(http);
     }
 }

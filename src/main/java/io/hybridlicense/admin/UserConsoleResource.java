@@ -10,9 +10,6 @@ import io.hybridlicense.license.api.SubscriptionView;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A user's own pages: their plan and subscription, their licenses and the machines they were activated
@@ -78,10 +74,5 @@ class UserConsoleResource {
             return Response.status(refused.problem().status()).entity(Templates.account$machine(new MachineRow(current,
                     Notice.error("Not deactivated: " + refused.problem().detail())))).build();
         }
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return ConsoleSession.toSignIn(http);
     }
 }

@@ -40,6 +40,23 @@ class ConsoleResourceTest {
                 .startsWith("hl_session=; Path=/console; Max-Age=0");
     }
 
+    /** One answer for signed-out callers: console pages (every module's) lead to sign-in, the API answers 401. */
+    @Test
+    void signedOutConsolePages_leadToSignIn_whileTheApiAnswers401ProblemJson() {
+        for (String page : List.of("/console/me/datasources", "/console/me/tables/" + java.util.UUID.randomUUID())) {
+            Response answer = given().redirects().follow(false).cookie("hl_session", "not.a.token").get(page);
+            answer.then().statusCode(303).header("Location", endsWith("/console/sign-in"));
+            assertThat(sessionCookie(answer)).startsWith("hl_session=; Path=/console; Max-Age=0");
+        }
+        for (String api : List.of("/api/v1/auth/me", "/api/v1/datasources", "/api/v1/admin/stats/users")) {
+            given().redirects().follow(false).get(api).then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                    .header("Set-Cookie", org.hamcrest.Matchers.nullValue()).body("status", equalTo(401));
+            given().redirects().follow(false).auth().oauth2("forged").get(api).then().statusCode(401)
+                    .contentType("application/problem+json").body("instance", equalTo(api));
+        }
+    }
+
     @Test
     void signIn_setsAnHttpOnlyStrictSessionCookie_forTheConsoleOnly_securedBehindHttps() {
         TestUser user = Users.aUser().register();

@@ -2,13 +2,9 @@ package io.hybridlicense.schemasync.console;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every schemasync console page gives the same way. */
@@ -21,23 +17,8 @@ public class ConsolePages {
 
     private final Template notYours;
 
-    /** The admin module's console setting (hl.admin.console.secure-cookies): its session cookie is dropped alike. */
-    private final boolean secureCookies;
-
-    ConsolePages(@Location("console/not-yours.html") Template notYours,
-                 @ConfigProperty(name = "hl.admin.console.secure-cookies", defaultValue = "false") boolean secureCookies) {
+    ConsolePages(@Location("console/not-yours.html") Template notYours) {
         this.notYours = notYours;
-        this.secureCookies = secureCookies;
-    }
-
-    /**
-     * A signed-out visitor, or one whose session expired, is sent to sign in and the stale session cookie
-     * dropped, as on every console page (the cookie itself is the admin module's console session).
-     */
-    public Response toSignIn(HttpServerRequest request) {
-        return Response.seeOther(URI.create("/console/sign-in")).header(HttpHeaders.SET_COOKIE,
-                "hl_session=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict"
-                        + (secureCookies || "https".equals(request.scheme()) ? "; Secure" : "")).build();
     }
 
     /**

@@ -11,10 +11,7 @@ import io.hybridlicense.schemasync.table.DesignerViews.Notice;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A data source's page in the console: its tables with their status, importing the tables its
@@ -65,18 +61,15 @@ class DataSourceTablesConsoleResource {
     private final RequestSchemaChange changes;
     private final ImportTables importTables;
     private final CheckDrift checkDrift;
-    private final ConsolePages pages;
 
     DataSourceTablesConsoleResource(JsonWebToken token, DataSources dataSources, TableQueries queries,
-                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift,
-                                    ConsolePages pages) {
+                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift) {
         this.token = token;
         this.dataSources = dataSources;
         this.queries = queries;
         this.changes = changes;
         this.importTables = importTables;
         this.checkDrift = checkDrift;
-        this.pages = pages;
     }
 
     @GET
@@ -174,10 +167,5 @@ class DataSourceTablesConsoleResource {
 
     private Caller caller() {
         return Caller.of(token);
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return pages.toSignIn(http);
     }
 }
