@@ -25,14 +25,18 @@ import java.util.Set;
  */
 final class ModuleRules {
 
-    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync");
+    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync", "console");
 
-    /** Which modules each module may use (through their {@code api}). */
+    /**
+     * Which modules each module may use (through their {@code api}). The console is the web shell: the
+     * modules' console pages use it; it uses only what its own pages need (sign-in, a user's licenses).
+     */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "auth", Set.of(),
             "license", Set.of("auth"),
             "schemasync", Set.of("auth"),
-            "admin", Set.of("auth", "license", "schemasync"));
+            "console", Set.of("auth", "license"),
+            "admin", Set.of("auth", "license", "schemasync", "console"));
 
     /** Drivers and DSLs that open or drive connections to users' external databases. */
     static final String[] EXTERNAL_DATABASE_LIBRARIES = {"org.jooq..", "org.mariadb..", "com.mysql..", "org.sqlite..", "org.postgresql.."};
