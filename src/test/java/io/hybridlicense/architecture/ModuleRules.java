@@ -34,7 +34,7 @@ final class ModuleRules {
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "auth", Set.of(),
             "license", Set.of("auth"),
-            "schemasync", Set.of("auth"),
+            "schemasync", Set.of("auth", "console"),
             "console", Set.of("auth", "license"),
             "admin", Set.of("auth", "license", "schemasync", "console"));
 

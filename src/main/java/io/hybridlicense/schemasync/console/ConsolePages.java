@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.console;
 
+import io.hybridlicense.console.api.ConsolePaths;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @ApplicationScoped
 public class ConsolePages {
 
-    /** The root of schemasync's console pages: the session cookie is sent to {@code /console} paths only. */
-    public static final String PATH = "/console/me";
+    /** The root of schemasync's console pages, among a user's own: the session cookie is sent to {@code /console} paths only. */
+    public static final String PATH = ConsolePaths.ME;
     public static final String DATA_SOURCES = PATH + "/datasources";
 
     private final Template notYours;

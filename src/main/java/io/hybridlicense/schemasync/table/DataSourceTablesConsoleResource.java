@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
+import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
@@ -7,7 +8,6 @@ import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSourceRow;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
-import io.hybridlicense.schemasync.table.DesignerViews.Notice;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
+import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.Caller;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
@@ -12,7 +13,6 @@ import io.hybridlicense.schemasync.eventstore.TableStreams;
 import io.hybridlicense.schemasync.table.DesignerViews.ColumnForm;
 import io.hybridlicense.schemasync.table.DesignerViews.ColumnRow;
 import io.hybridlicense.schemasync.table.DesignerViews.Designer;
-import io.hybridlicense.schemasync.table.DesignerViews.Notice;
 import io.hybridlicense.schemasync.table.DesignerViews.TimelineEntry;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
