@@ -102,7 +102,6 @@ class DataSourceConsoleResource {
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = Caller.of(token);
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
+        return dataSources.findVisible(Caller.of(token), id, DataSources.Lock.NONE).orElseThrow(ConsolePages.NotYours::new);
     }
 }

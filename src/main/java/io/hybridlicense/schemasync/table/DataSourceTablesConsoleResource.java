@@ -161,8 +161,7 @@ class DataSourceTablesConsoleResource {
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = caller();
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
+        return dataSources.findVisible(caller(), id, DataSources.Lock.NONE).orElseThrow(ConsolePages.NotYours::new);
     }
 
     private Caller caller() {
