@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.admin.api.AuditEntryView;
 import io.hybridlicense.admin.reporting.CsvCells;
 import io.hybridlicense.admin.reporting.Cursors;
-import io.hybridlicense.admin.reporting.Jdbc;
 import io.hybridlicense.admin.reporting.ReportingResponses.Page;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -143,12 +143,7 @@ public class AuditLogQuery {
         Statement statement = statement(filter, after, limit);
         PreparedStatement prepared = connection.prepareStatement(statement.sql());
         for (int i = 0; i < statement.values().size(); i++) {
-            Object value = statement.values().get(i);
-            if (value instanceof Instant instant) {
-                Jdbc.bind(prepared, i + 1, instant);
-            } else {
-                prepared.setObject(i + 1, value);
-            }
+            Jdbc.bind(prepared, i + 1, statement.values().get(i));
         }
         return prepared;
     }

@@ -13,6 +13,7 @@ import io.hybridlicense.admin.reporting.ReportingResponses.UserSummary;
 import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.shared.Clock;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.schemasync.Caller;
 import io.hybridlicense.schemasync.domain.Dialect;
-import io.hybridlicense.schemasync.eventstore.Jdbc;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.hybridlicense.schemasync.eventstore;
+package io.hybridlicense.shared;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -11,12 +11,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Plain SQL on our own PostgreSQL, for the event store and the outbox whose statements (optimistic
- * appends, {@code FOR UPDATE SKIP LOCKED} claims) are clearest as SQL. Connections taken inside a
- * transaction join it.
+ * Plain SQL on our own PostgreSQL, where statements are clearest as SQL (schemasync's optimistic appends
+ * and {@code FOR UPDATE SKIP LOCKED} claims, admin's reporting queries): a bean that runs a statement on a
+ * connection of its own, and the column readers and parameter binding that code holding its own
+ * connection uses too. Connections taken inside a transaction join it. Timestamps are {@code timestamptz}
+ * in UTC.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -72,11 +75,19 @@ public class Jdbc {
         return value == null ? null : value.toInstant();
     }
 
+    public static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    /** Binds one parameter; an {@link Instant} as a UTC {@code timestamptz}. */
+    public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setObject(index, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : parameters[i];
-            statement.setObject(i + 1, value);
+            bind(statement, i + 1, parameters[i]);
         }
         return statement;
     }
