@@ -121,6 +121,37 @@ final class ModuleRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * Inside admin, the console's pages use the audit log and the reports, never the other way round, and
+     * the reports (generic lists over the other modules' reporting views) do not use the audit log, whose
+     * API uses their pages, cursors and CSV. Neither knows any console.
+     */
+    ArchRule adminFeaturesDependOneWay() {
+        String admin = root + ".admin";
+        String[] console = {admin + ".console..", pkg("console")};
+        return CompositeArchRule.of(List.of(
+                noClasses().that().resideInAnyPackage(admin + ".audit..", admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAnyPackage(console)
+                        .as("admin.audit and admin.reporting know no console").allowEmptyShould(true),
+                noClasses().that().resideInAPackage(admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAPackage(admin + ".audit..")
+                        .as("admin.reporting does not use admin.audit").allowEmptyShould(true)));
+    }
+
+    /**
+     * Console pages — the console module, every module's {@code console} package and its
+     * {@code *ConsoleResource}s — reach data only through the modules' use cases, queries and {@code api}:
+     * no SQL, JDBC or JPA of their own.
+     */
+    ArchRule consolePagesTouchNoDatabase() {
+        return noClasses().that().resideInAnyPackage(pkg("console"), root + ".*.console..")
+                .or().haveSimpleNameEndingWith("ConsoleResource").and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..",
+                        "io.quarkus.hibernate..", "io.quarkus.agroal..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(root + ".shared.Jdbc")
+                .as("console pages touch no database").allowEmptyShould(true);
+    }
+
     /** Entities of module M map only to the PostgreSQL schema M. */
     ArchRule entitiesMapToTheirModulesSchema() {
         return classes().that().areAnnotatedWith(Entity.class).and().resideInAPackage(root + "..")
