@@ -7,7 +7,8 @@
  * <p>Exports through {@code api}: the {@code SchemaSyncApi} facade, table views and its events
  * ({@code SchemaChangeRequested}, {@code SchemaChangeConfirmed}, {@code SchemaChangeRejected},
  * {@code DataSourceRegistered}, {@code DataSourceDeleted}). Owns the schema {@code schemasync}. Uses
- * only {@code auth.api}'s {@code Caller} (the caller's identity, from the access token). The only
+ * only {@code auth.api}'s {@code Caller} (the caller's identity, from the access token); its console
+ * pages use the console's {@code api} (notices, paths), as every module's console pages do. The only
  * module that connects to users' databases.
  *
  * <p>Inside, the folders follow the data's way: {@code table} (REST, requests, the use case that

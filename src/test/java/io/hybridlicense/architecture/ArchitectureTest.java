@@ -34,6 +34,9 @@ class ArchitectureTest {
         return Stream.of(
                 rule("internaluse", ModuleRules::onlyApisAreUsedAcrossModules),
                 rule("direction", ModuleRules::modulesDependOnlyInAllowedDirections),
+                rule("consoledirection", ModuleRules::modulesDependOnlyInAllowedDirections),
+                rule("adminfeatures", ModuleRules::adminFeaturesDependOneWay),
+                rule("consolepages", ModuleRules::consolePagesTouchNoDatabase),
                 rule("cycle", ModuleRules::modulesAreFreeOfCycles),
                 rule("platform", ModuleRules::nothingDependsOnPlatform),
                 rule("apiinternal", ModuleRules::apisDependOnNothingInternal),

@@ -25,14 +25,18 @@ import java.util.Set;
  */
 final class ModuleRules {
 
-    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync");
+    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync", "console");
 
-    /** Which modules each module may use (through their {@code api}). */
+    /**
+     * Which modules each module may use (through their {@code api}). The console is the web shell: the
+     * modules' console pages use it; it uses only what its own pages need (sign-in, a user's licenses).
+     */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "auth", Set.of(),
             "license", Set.of("auth"),
-            "schemasync", Set.of("auth"),
-            "admin", Set.of("auth", "license", "schemasync"));
+            "schemasync", Set.of("auth", "console"),
+            "console", Set.of("auth", "license"),
+            "admin", Set.of("auth", "license", "schemasync", "console"));
 
     /** Drivers and DSLs that open or drive connections to users' external databases. */
     static final String[] EXTERNAL_DATABASE_LIBRARIES = {"org.jooq..", "org.mariadb..", "com.mysql..", "org.sqlite..", "org.postgresql.."};
@@ -157,6 +161,37 @@ final class ModuleRules {
                         "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", root + ".license.store..")
                 .as("license.validation uses no JPA and no entity of license.store")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * Inside admin, the console's pages use the audit log and the reports, never the other way round, and
+     * the reports (generic lists over the other modules' reporting views) do not use the audit log, whose
+     * API uses their pages, cursors and CSV. Neither knows any console.
+     */
+    ArchRule adminFeaturesDependOneWay() {
+        String admin = root + ".admin";
+        String[] console = {admin + ".console..", pkg("console")};
+        return CompositeArchRule.of(List.of(
+                noClasses().that().resideInAnyPackage(admin + ".audit..", admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAnyPackage(console)
+                        .as("admin.audit and admin.reporting know no console").allowEmptyShould(true),
+                noClasses().that().resideInAPackage(admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAPackage(admin + ".audit..")
+                        .as("admin.reporting does not use admin.audit").allowEmptyShould(true)));
+    }
+
+    /**
+     * Console pages — the console module, every module's {@code console} package and its
+     * {@code *ConsoleResource}s — reach data only through the modules' use cases, queries and {@code api}:
+     * no SQL, JDBC or JPA of their own.
+     */
+    ArchRule consolePagesTouchNoDatabase() {
+        return noClasses().that().resideInAnyPackage(pkg("console"), root + ".*.console..")
+                .or().haveSimpleNameEndingWith("ConsoleResource").and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..",
+                        "io.quarkus.hibernate..", "io.quarkus.agroal..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(root + ".shared.Jdbc")
+                .as("console pages touch no database").allowEmptyShould(true);
     }
 
     /** Entities of module M map only to the PostgreSQL schema M. */

@@ -86,8 +86,7 @@ class DataSourceResource {
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = Caller.of(token);
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId()))
+        return dataSources.findVisible(Caller.of(token), id, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("That data source"));
     }
 }

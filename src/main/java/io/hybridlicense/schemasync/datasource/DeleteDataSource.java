@@ -29,7 +29,7 @@ class DeleteDataSource {
 
     @Transactional
     void delete(Caller caller, UUID id) {
-        DataSourceRecord ds = dataSources.findForUpdate(id).filter(d -> caller.canSee(d.ownerId()))
+        DataSourceRecord ds = dataSources.findVisible(caller, id, DataSources.Lock.UPDATE)
                 .orElseThrow(() -> ProblemException.notFound("That data source"));
         if (outbox.hasPending(id)) {
             throw ProblemException.conflict("changes-pending", "Changes to this data source's tables are still pending");

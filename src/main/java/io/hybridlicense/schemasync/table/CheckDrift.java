@@ -59,7 +59,7 @@ class CheckDrift {
     }
 
     private DataSourceRecord visible(Caller caller, UUID datasourceId) {
-        return dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+        return dataSources.findVisible(caller, datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
     }
 

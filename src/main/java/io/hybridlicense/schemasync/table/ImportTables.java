@@ -48,7 +48,7 @@ class ImportTables {
 
     /** @param requested the tables to import, or {@code null} for every table no stream holds yet */
     List<TableView> importTables(Caller caller, UUID datasourceId, List<String> requested) {
-        DataSourceRecord ds = dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+        DataSourceRecord ds = dataSources.findVisible(caller, datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
         CatalogSnapshot snapshot = catalogues.read(ds); // outside the transaction: the user's database may be slow
         List<String> names = requested == null ? unmanaged(snapshot, datasourceId) : existing(snapshot, requested);

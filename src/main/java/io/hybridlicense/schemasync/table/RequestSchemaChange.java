@@ -61,7 +61,7 @@ class RequestSchemaChange {
 
     Accepted create(Caller caller, UUID datasourceId, String name, List<ColumnInput> columns) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            DataSourceRecord ds = dataSources.findForShare(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+            DataSourceRecord ds = dataSources.findVisible(caller, datasourceId, DataSources.Lock.SHARE)
                     .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
             UUID tableId = UUID.randomUUID();
             Table table = Table.replay(tableId, ds.dialect(), List.of());
