@@ -122,7 +122,7 @@ final class ModuleRules {
     }
 
     /** license's features, one folder each; {@code lifecycle} holds the module's doors. */
-    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription");
+    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription", "heartbeat");
 
     /**
      * license's features do not use each other: only {@code lifecycle}, which holds the module's doors

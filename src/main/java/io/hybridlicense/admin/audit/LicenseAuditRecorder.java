@@ -4,6 +4,8 @@ import io.hybridlicense.license.api.LicenseActivated;
 import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
+import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachineResurrected;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
 import io.hybridlicense.license.api.SubscriptionStarted;
@@ -36,6 +38,21 @@ class LicenseAuditRecorder {
         trail.record(new AuditTrail.Entry(actionFor(event.to()), MODULE, LICENSE, event.licenseId().toString(),
                 AuthAuditRecorder.idOf(event.actorId()), Map.of("from", event.from().wireName(),
                 "to", event.to().wireName(), "version", event.version(), "userId", event.userId().toString())));
+    }
+
+    /** The heartbeat cull: a deactivation by the system, reason {@code heartbeat}. */
+    void on(@Observes MachineCulled event) {
+        trail.record(new AuditTrail.Entry(actionFor(LicenseStatus.DEACTIVATED), MODULE, LICENSE, event.licenseId().toString(),
+                null, Map.of("from", event.from().wireName(), "to", LicenseStatus.DEACTIVATED.wireName(),
+                "version", event.version(), "userId", event.userId().toString(), "reason", "heartbeat")));
+    }
+
+    /** A culled machine's heartbeat revived it: by its owner's machine, reason {@code heartbeat}. */
+    void on(@Observes MachineResurrected event) {
+        trail.record(new AuditTrail.Entry(actionFor(LicenseStatus.ACTIVE), MODULE, LICENSE, event.licenseId().toString(),
+                event.userId().toString(), Map.of("from", LicenseStatus.DEACTIVATED.wireName(),
+                "to", LicenseStatus.ACTIVE.wireName(), "version", event.version(), "userId", event.userId().toString(),
+                "reason", "heartbeat")));
     }
 
     void on(@Observes LicenseExtended event) {

@@ -1,0 +1,97 @@
+package io.hybridlicense.license.heartbeat;
+
+import io.hybridlicense.license.api.LicenseStatus;
+import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.shared.Jdbc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Deactivates live licenses whose cull time has passed on the database's clock (less {@code write-timeout},
+ * see {@link HeartbeatConfig#writeTimeout()}), freeing their seats, each audited in the same transaction
+ * ({@link MachineCulled}, reason {@code heartbeat}). One instance at a time: each batch's transaction first
+ * takes a transaction-level advisory lock and gives way if another instance holds it; the rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so a license being pinged or changed right now is left for the next
+ * run, and are found through the partial index on {@code cull_at}, which holds only live licenses.
+ */
+@ApplicationScoped
+class CullJob {
+
+    private static final String ONE_AT_A_TIME = "SELECT pg_try_advisory_xact_lock(hashtext('license.heartbeat.cull'))";
+    private static final String CULL = """
+            WITH due AS (
+                SELECT id, status FROM license.licenses
+                WHERE status IN ('active', 'suspended') AND cull_at IS NOT NULL
+                  AND cull_at <= now() - make_interval(secs => ?)
+                ORDER BY cull_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            UPDATE license.licenses l SET status = 'deactivated', culled_at = now(), updated_at = now(),
+                   version = l.version + 1
+            FROM due WHERE l.id = due.id
+            RETURNING l.id, l.user_id, due.status AS was, l.version, l.culled_at""";
+
+    private final DataSource dataSource;
+    private final Event<MachineCulled> culled;
+    private final int batchSize;
+    private final long guardSeconds;
+
+    CullJob(DataSource dataSource, Event<MachineCulled> culled, HeartbeatConfig config) {
+        this.dataSource = dataSource;
+        this.culled = culled;
+        this.batchSize = config.cullBatchSize();
+        this.guardSeconds = Math.max(1, config.writeTimeout().toSeconds());
+    }
+
+    @Scheduled(every = "${hl.license.heartbeat.cull-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        cullDue();
+    }
+
+    /** @return how many licenses this call culled ({@code 0} also when another instance is culling) */
+    int cullDue() {
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::cullOneBatch);
+            total += Math.max(0, batch);
+        } while (batch == batchSize);
+        return total;
+    }
+
+    /** @return licenses culled, {@code -1} when another instance holds the cull */
+    private int cullOneBatch() throws SQLException {
+        List<MachineCulled> done = new ArrayList<>();
+        // joins the transaction: the audit entries the events write commit with the culled rows
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement(ONE_AT_A_TIME);
+                 ResultSet held = lock.executeQuery()) {
+                if (!held.next() || !held.getBoolean(1)) {
+                    return -1;
+                }
+            }
+            try (PreparedStatement cull = connection.prepareStatement(CULL)) {
+                cull.setLong(1, guardSeconds);
+                cull.setInt(2, batchSize);
+                try (ResultSet rows = cull.executeQuery()) {
+                    while (rows.next()) {
+                        done.add(new MachineCulled(Jdbc.uuid(rows, "id"), Jdbc.uuid(rows, "user_id"),
+                                LicenseStatus.of(rows.getString("was")), rows.getLong("version"),
+                                Jdbc.instant(rows, "culled_at")));
+                    }
+                }
+            }
+        }
+        done.forEach(culled::fire);
+        return done.size();
+    }
+}

@@ -1,0 +1,102 @@
+package io.hybridlicense.license.heartbeat;
+
+import io.hybridlicense.auth.api.VerifiedToken;
+import io.hybridlicense.license.LicenseTokens;
+import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A machine's heartbeat, authenticated by its license token. One read of the license with its policy's
+ * terms; then, for a live license whose stored deadline is far off, the ping only waits in memory
+ * ({@link HeartbeatRecorder}); nearer its deadline, past it, or when memory is full, it is written before
+ * the answer. A culled license within the resurrection window is revived ({@link ResurrectMachine}).
+ */
+@ApplicationScoped
+class PingMachine {
+
+    private final LicenseTokens tokens;
+    private final Machines machines;
+    private final HeartbeatRecorder recorder;
+    private final ResurrectMachine resurrection;
+    private final Duration syncMargin;
+
+    PingMachine(LicenseTokens tokens, Machines machines, HeartbeatRecorder recorder, ResurrectMachine resurrection,
+                HeartbeatConfig config) {
+        this.tokens = tokens;
+        this.machines = machines;
+        this.recorder = recorder;
+        this.resurrection = resurrection;
+        this.syncMargin = config.syncMargin();
+    }
+
+    /** @return when the next ping is due */
+    Instant ping(String token) {
+        UUID licenseId = licenseOf(token);
+        Machines.Machine machine = find(licenseId);
+        if (!machine.terms().required()) {
+            throw ProblemException.conflict("heartbeat-not-required",
+                    "This license's policy requires no heartbeat");
+        }
+        if (machine.live()) {
+            if (machine.deadline() != null && machine.deadline().isAfter(machine.now().plus(syncMargin))
+                    && recorder.note(licenseId, machine.now())) {
+                return machine.terms().nextBefore(machine.now());
+            }
+            if (write(licenseId)) {
+                return machine.terms().nextBefore(machine.now());
+            }
+            machine = find(licenseId); // culled (or ended) between the read and the write
+        }
+        if (machine.terms().revivable(machine.culledAt(), machine.now())) {
+            return resurrection.revive(licenseId);
+        }
+        throw ProblemException.conflict("license-not-live", machine.culledAt() != null
+                ? "The license was deactivated for missing heartbeats and can no longer be revived; activate again"
+                : "The license is " + machine.status().wireName() + "; a heartbeat does not revive it");
+    }
+
+    private UUID licenseOf(String token) {
+        VerifiedToken verified = tokens.verify(token);
+        if (verified.state() != VerifiedToken.State.INVALID) {
+            try {
+                String id = verified.claim(LicenseTokens.LICENSE_ID);
+                if (id != null) {
+                    return UUID.fromString(id);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a signed token without a license id is no license token
+            }
+        }
+        throw new ProblemException(Problem.of(401, "invalid-token", "Unauthorized",
+                "The license token is not valid (signature, audience or form)"));
+    }
+
+    private Machines.Machine find(UUID licenseId) {
+        return machines.find(licenseId).orElseThrow(() -> ProblemException.notFound("License " + licenseId));
+    }
+
+    private boolean write(UUID licenseId) {
+        try {
+            return recorder.writeNow(licenseId);
+        } catch (SQLTimeoutException e) {
+            throw busy();
+        } catch (SQLException e) {
+            if ("57014".equals(e.getSQLState())) { // query_canceled: the statement timeout
+                throw busy();
+            }
+            throw new IllegalStateException("Could not record a heartbeat", e);
+        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(Problem.of(503, "server-busy", "Service Unavailable",
+                "The heartbeat could not be recorded in time; send it again"), Map.of("Retry-After", "1"));
+    }
+}
