@@ -11,9 +11,10 @@ public interface HeartbeatConfig {
     /**
      * A ping whose license's stored deadline is further away than this is kept in memory and written with
      * the next batch; a ping nearer its deadline (or past it) is written before it is answered. Must be
-     * well above {@code flush-every} plus a batch's write time.
+     * well above {@code flush-every} plus a batch's write time. Pings coalesce only under policies whose
+     * grace exceeds it: a client that pings once per interval finds its stored deadline one grace away.
      */
-    @WithDefault("60s")
+    @WithDefault("15s")
     Duration syncMargin();
 
     /** How often the pings kept in memory are written (in statements of up to 5,000 licenses). */

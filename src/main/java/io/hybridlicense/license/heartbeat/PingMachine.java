@@ -52,10 +52,15 @@ class PingMachine {
             if (write(licenseId)) {
                 return machine.terms().nextBefore(machine.now());
             }
-            machine = find(licenseId); // culled (or ended) between the read and the write
+            // culled (or ended) between the read and the write: a ping read before its deadline undoes a cull
+            Instant pingedAt = machine.now();
+            machine = find(licenseId);
+            if (machine.culledAt() != null && machine.deadline() != null && pingedAt.isBefore(machine.deadline())) {
+                return resurrection.revive(licenseId, pingedAt);
+            }
         }
         if (machine.terms().revivable(machine.culledAt(), machine.now())) {
-            return resurrection.revive(licenseId);
+            return resurrection.revive(licenseId, null);
         }
         throw ProblemException.conflict("license-not-live", machine.culledAt() != null
                 ? "The license was deactivated for missing heartbeats and can no longer be revived; activate again"

@@ -45,13 +45,17 @@ class ResurrectMachine {
         this.resurrected = resurrected;
     }
 
-    /** @return when the next ping is due */
-    Instant revive(UUID licenseId) {
-        Machines.Machine revived = QuarkusTransaction.requiringNew().call(() -> reviveIn(licenseId));
+    /**
+     * @param pingedBefore a ping read live at this time (database clock), whose write found the license culled: revived
+     *                     if that was before its deadline, whatever the resurrection window; {@code null} otherwise
+     * @return when the next ping is due
+     */
+    Instant revive(UUID licenseId, Instant pingedBefore) {
+        Machines.Machine revived = QuarkusTransaction.requiringNew().call(() -> reviveIn(licenseId, pingedBefore));
         return revived.terms().nextBefore(revived.now());
     }
 
-    private Machines.Machine reviveIn(UUID licenseId) throws SQLException {
+    private Machines.Machine reviveIn(UUID licenseId, Instant pingedBefore) throws SQLException {
         // a connection taken inside the transaction joins it: the audit entry commits or rolls back with it
         try (Connection connection = dataSource.getConnection()) {
             Machines.Machine machine = Machines.find(connection, licenseId, "")
@@ -64,7 +68,9 @@ class ResurrectMachine {
             if (machine.live()) {
                 return machine; // a parallel ping revived it first
             }
-            if (!machine.terms().revivable(machine.culledAt(), machine.now())) {
+            boolean beforeDeadline = pingedBefore != null && machine.culledAt() != null && machine.deadline() != null
+                    && pingedBefore.isBefore(machine.deadline());
+            if (!beforeDeadline && !machine.terms().revivable(machine.culledAt(), machine.now())) {
                 throw ProblemException.conflict("license-not-live",
                         "The license was deactivated for missing heartbeats and can no longer be revived; activate again");
             }
