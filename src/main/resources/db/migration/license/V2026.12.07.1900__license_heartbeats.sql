@@ -15,3 +15,10 @@ ALTER TABLE license.licenses
 -- The cull's lookup: only live licenses with a cull time, in cull-time order, so it reads due rows only.
 CREATE INDEX licenses_cull_at_idx ON license.licenses (cull_at)
     WHERE status IN ('active', 'suspended') AND cull_at IS NOT NULL;
+
+-- admin's user page shows each machine's last heartbeat and state: the reporting view gains the columns
+-- (appended, so that CREATE OR REPLACE keeps the view, its read-only grants and its other readers).
+CREATE OR REPLACE VIEW license.license_report AS
+SELECT id, user_id, client_id, status, created_at, expires_at, updated_at, last_validated_at, version,
+       last_heartbeat_at, heartbeat_deadline, culled_at
+FROM license.licenses;

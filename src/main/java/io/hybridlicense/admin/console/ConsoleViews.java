@@ -31,7 +31,8 @@ final class ConsoleViews {
 
         static LicenseRow of(UUID userId, LicenseView view, Notice notice) {
             return new LicenseRow(userId, new License(view.licenseId(), view.clientId(), view.status().wireName(),
-                    view.createdAt(), view.expiresAt(), view.updatedAt(), view.lastValidatedAt(), view.version()), notice);
+                    view.createdAt(), view.expiresAt(), view.updatedAt(), view.lastValidatedAt(), view.version(),
+                    view.lastHeartbeatAt(), view.heartbeatDeadline(), view.culledAt()), notice);
         }
     }
 

@@ -56,7 +56,23 @@ public final class ReportingResponses {
     }
 
     @RegisterForReflection
+    /**
+     * @param heartbeatDeadline dead after it ({@code null}: no heartbeat required)
+     * @param culledAt          when the heartbeat cull deactivated it
+     */
     public record License(UUID id, String clientId, String status, Instant createdAt, Instant expiresAt, Instant updatedAt,
-                   Instant lastValidatedAt, long version) {
+                   Instant lastValidatedAt, long version, Instant lastHeartbeatAt, Instant heartbeatDeadline,
+                   Instant culledAt) {
+
+        /** The machine by its heartbeats: {@code alive}, {@code dead}, {@code culled}, or {@code null} without heartbeats. */
+        public String machineState() {
+            if (culledAt != null && "deactivated".equals(status)) {
+                return "culled";
+            }
+            if (heartbeatDeadline == null || !("active".equals(status) || "suspended".equals(status))) {
+                return null;
+            }
+            return heartbeatDeadline.isAfter(Instant.now()) ? "alive" : "dead";
+        }
     }
 }

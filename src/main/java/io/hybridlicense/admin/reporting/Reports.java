@@ -91,7 +91,8 @@ public class Reports {
             SELECT u.id, u.email, u.plan, u.admin, u.created_at,
                    s.id AS s_id, s.plan AS s_plan, s.status AS s_status, s.started_at, s.renews_at, s.version AS s_version,
                    l.id AS l_id, l.client_id, l.status AS l_status, l.created_at AS l_created_at, l.expires_at,
-                   l.updated_at, l.last_validated_at, l.version AS l_version
+                   l.updated_at, l.last_validated_at, l.version AS l_version,
+                   l.last_heartbeat_at, l.heartbeat_deadline, l.culled_at
             FROM auth.user_report u
             LEFT JOIN license.subscription_report s ON s.user_id = u.id
             LEFT JOIN license.license_report l ON l.user_id = u.id
@@ -281,7 +282,9 @@ public class Reports {
                     if (row.getObject("l_id") != null) {
                         user.licenses().add(new License(Jdbc.uuid(row, "l_id"), row.getString("client_id"),
                                 row.getString("l_status"), Jdbc.instant(row, "l_created_at"), Jdbc.instant(row, "expires_at"),
-                                Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "last_validated_at"), row.getLong("l_version")));
+                                Jdbc.instant(row, "updated_at"), Jdbc.instant(row, "last_validated_at"), row.getLong("l_version"),
+                                Jdbc.instant(row, "last_heartbeat_at"), Jdbc.instant(row, "heartbeat_deadline"),
+                                Jdbc.instant(row, "culled_at")));
                     }
                 } while (row.next());
                 return Optional.of(user);

@@ -46,6 +46,13 @@ public class LicenseEntity extends PanacheEntityBase {
     public Instant lastValidatedAt;
     @Version
     public long version;
+    /** Written by heartbeat's SQL only (never by JPA, which would write back stale values). */
+    @Column(name = "last_heartbeat_at", insertable = false, updatable = false)
+    public Instant lastHeartbeatAt;
+    @Column(name = "heartbeat_deadline", insertable = false, updatable = false)
+    public Instant heartbeatDeadline;
+    @Column(name = "culled_at", insertable = false, updatable = false)
+    public Instant culledAt;
 
     /** Uses the partial unique index on live client ids. */
     public static Optional<LicenseEntity> findLiveByClientId(String clientId) {
@@ -63,6 +70,7 @@ public class LicenseEntity extends PanacheEntityBase {
     }
 
     public LicenseView toView() {
-        return new LicenseView(id, userId, clientId, status, createdAt, expiresAt, updatedAt, lastValidatedAt, version);
+        return new LicenseView(id, userId, clientId, status, createdAt, expiresAt, updatedAt, lastValidatedAt, version,
+                lastHeartbeatAt, heartbeatDeadline, culledAt);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
 import io.hybridlicense.testing.Concurrently;
+import io.hybridlicense.testing.ConsoleSessions.Visitor;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
@@ -248,5 +249,32 @@ class HeartbeatTest {
             assertThat(statusOf(user, machine.licenseId())).isEqualTo("active");
         }
         assertThat(statusOf(user, silent.licenseId())).as("the cull did run meanwhile").isEqualTo("deactivated");
+    }
+
+    @Test
+    void theAdminsUserPage_showsEachMachinesLastHeartbeatAndState() throws Exception {
+        TestUser user = userUnder(3, "PT1M", "PT0S", "PT0S", null);
+        Activated alive = user.activated();
+        Activated dead = user.activated();
+        Activated culled = user.activated();
+        ping(alive.token()).then().statusCode(200);
+        expire(dead.licenseId(), false);
+        expire(culled.licenseId(), true);
+        cull.cullDue();
+        Visitor admin = Visitor.arrive().signedIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
+
+        String page = given().cookies(admin.cookies()).get("/console/admin/users/" + user.userId())
+                .then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("Last heartbeat");
+        assertThat(rowOf(page, alive.licenseId())).contains(">alive<").doesNotContain("Last heartbeat\">—");
+        assertThat(rowOf(page, dead.licenseId())).contains(">dead<");
+        assertThat(rowOf(page, culled.licenseId())).contains(">culled<");
+    }
+
+    private static String rowOf(String page, UUID licenseId) {
+        int start = page.indexOf("<tr id=\"license-" + licenseId + "\"");
+        assertThat(start).as("the row of " + licenseId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 }
