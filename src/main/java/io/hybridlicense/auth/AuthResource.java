@@ -50,7 +50,7 @@ class AuthResource {
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
         if (request.plan() != null) {
             throw new ProblemException(Problem.of(422, "plan-not-selectable", "Unprocessable Content",
-                    "A new account starts on the free plan; leave out plan (other plans are set by an admin)"));
+                    "A new account starts on the default plan; leave out plan (other plans are set by an admin)"));
         }
         UserView user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
         return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();

@@ -1,13 +1,19 @@
 package io.hybridlicense.auth;
 
 import io.hybridlicense.auth.api.Plan;
-import io.hybridlicense.shared.LowerCaseEnumColumn;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 @Converter
-class PlanColumn extends LowerCaseEnumColumn<Plan> {
+class PlanColumn implements AttributeConverter<Plan, String> {
 
-    PlanColumn() {
-        super(Plan.class);
+    @Override
+    public String convertToDatabaseColumn(Plan plan) {
+        return plan == null ? null : plan.wireName();
+    }
+
+    @Override
+    public Plan convertToEntityAttribute(String code) {
+        return code == null ? null : Plan.of(code);
     }
 }

@@ -1,5 +1,6 @@
 package io.hybridlicense.license;
 
+import io.hybridlicense.license.policy.Plans;
 import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChange;
@@ -19,9 +20,11 @@ class LicenseFacade implements LicenseApi {
     private final ChangeLicenseStatus changes;
     private final BatchStatusUpdate batch;
     private final ExtendLicense extension;
+    private final Plans plans;
 
     LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch,
-                  ExtendLicense extension) {
+                  ExtendLicense extension, Plans plans) {
+        this.plans = plans;
         this.extension = extension;
         this.subscriptions = subscriptions;
         this.changes = changes;
@@ -38,6 +41,11 @@ class LicenseFacade implements LicenseApi {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LicenseView> licensesOf(UUID userId) {
         return LicenseEntity.listOf(userId).stream().map(LicenseEntity::toView).toList();
+    }
+
+    @Override
+    public List<String> planCodes() {
+        return plans.codes();
     }
 
     @Override

@@ -64,7 +64,9 @@ class ValidationRouteTest {
             LicenseResponses.Validation same = new LicenseResponses.Validation(json.getBoolean("valid"),
                     ValidateLicense.Code.valueOf(json.getString("code")),
                     json.getString("licenseId") == null ? null : UUID.fromString(json.getString("licenseId")),
-                    status == null ? null : LicenseStatus.of(status), expiresAt == null ? null : Instant.parse(expiresAt));
+                    status == null ? null : LicenseStatus.of(status), expiresAt == null ? null : Instant.parse(expiresAt),
+                    json.getString("graceEndsAt") == null ? null : Instant.parse(json.getString("graceEndsAt")),
+                    json.getList("entitlements", String.class), json.getList("missing", String.class));
             assertThat(body).isEqualTo(mapper.writeValueAsString(same));
         }
     }

@@ -18,6 +18,9 @@ public interface LicenseApi {
 
     Optional<SubscriptionView> subscriptionOf(UUID userId);
 
+    /** The codes of the plan catalogue, sorted (admins add plans: {@code /api/v1/admin/plans}). */
+    List<String> planCodes();
+
     /**
      * An admin changes one license's status, only if it is still at {@code expectedVersion} (the ETag
      * the admin saw): 412 {@code precondition-failed} otherwise, 409 {@code invalid-transition}, 404.
