@@ -89,7 +89,7 @@ class Subscriptions implements SubscriptionDirectory {
             return subscription.toView();
         }
         if (!plans.exists(plan)) {
-            throw new ProblemException(Problem.of(422, "unknown-plan", "Unprocessable Content", "The catalogue has no such plan")
+            throw new ProblemException(Problem.of(400, "unknown-plan", "Bad Request", "The catalogue has no such plan")
                     .withErrors(java.util.List.of(new Problem.FieldError("plan", "must be a plan of the catalogue"))));
         }
         // both plans' policies FOR SHARE: a policy edit that lowers seats waits for this change, or this for it

@@ -66,7 +66,8 @@ class ValidationRouteTest {
                     json.getString("licenseId") == null ? null : UUID.fromString(json.getString("licenseId")),
                     status == null ? null : LicenseStatus.of(status), expiresAt == null ? null : Instant.parse(expiresAt),
                     json.getString("graceEndsAt") == null ? null : Instant.parse(json.getString("graceEndsAt")),
-                    json.getList("entitlements", String.class), json.getList("missing", String.class));
+                    json.get("entitlements") == null ? null : json.getList("entitlements", String.class),
+                    json.get("missing") == null ? null : json.getList("missing", String.class));
             assertThat(body).isEqualTo(mapper.writeValueAsString(same));
         }
     }

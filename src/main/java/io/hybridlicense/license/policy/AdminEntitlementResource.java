@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Admins keep the entitlement catalogue and grant codes to single licenses on top of their policy's. */
-@RegisterForReflection(targets = {PolicyResponses.EntitlementView.class, PolicyResponses.LicenseEntitlements.class})
-@Path("/api/v1/admin")
+/** Admins keep the entitlement catalogue (codes attached to policies, or granted to single licenses). */
+@RegisterForReflection(targets = PolicyResponses.EntitlementView.class)
+@Path("/api/v1/admin/entitlements")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(UserView.ROLE_ADMIN)
@@ -46,14 +46,12 @@ class AdminEntitlementResource {
     }
 
     @GET
-    @Path("/entitlements")
     @APIResponse(responseCode = "200", description = "The catalogue, with how many policies and licenses carry each code")
     public List<PolicyResponses.EntitlementView> list() {
         return entitlements.list();
     }
 
     @POST
-    @Path("/entitlements")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = PolicyResponses.EntitlementView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
@@ -65,42 +63,13 @@ class AdminEntitlementResource {
     }
 
     @DELETE
-    @Path("/entitlements/{code}")
+    @Path("/{code}")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such code", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "A policy or a license carries it", content = @Content(mediaType = "application/problem+json"))
     public Response delete(@PathParam("code") String code) {
         entitlements.delete(code, actor());
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("/licenses/{id}/entitlements")
-    @APIResponse(responseCode = "200", description = "The codes granted to the license and its effective entitlements",
-            content = @Content(schema = @Schema(implementation = PolicyResponses.LicenseEntitlements.class)))
-    @APIResponse(responseCode = "404", description = "No such license", content = @Content(mediaType = "application/problem+json"))
-    public PolicyResponses.LicenseEntitlements ofLicense(@PathParam("id") UUID licenseId) {
-        return view(licenseId, entitlements.termsOf(licenseId).orElseThrow(() -> ProblemException.notFound("The license")));
-    }
-
-    @PUT
-    @Path("/licenses/{id}/entitlements")
-    @APIResponse(responseCode = "200", description = "Granted (replacing the codes granted before); the next validation sees them",
-            content = @Content(schema = @Schema(implementation = PolicyResponses.LicenseEntitlements.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such license", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "A code is malformed or not in the catalogue", content = @Content(mediaType = "application/problem+json"))
-    public PolicyResponses.LicenseEntitlements grant(@PathParam("id") UUID licenseId, @Valid @NotNull PolicyRequests.Grants body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> codes = PolicyRequests.codes("entitlements", body.entitlements(), errors);
-        if (!errors.isEmpty()) {
-            throw PolicyRequests.unprocessable(errors);
-        }
-        return view(licenseId, entitlements.grant(licenseId, codes, actor()));
-    }
-
-    private static PolicyResponses.LicenseEntitlements view(UUID licenseId, Entitlements.LicenseTerms terms) {
-        return new PolicyResponses.LicenseEntitlements(licenseId, List.copyOf(terms.granted()), List.copyOf(terms.entitlements()));
     }
 
     private UUID actor() {
