@@ -1,6 +1,9 @@
 package io.hybridlicense.license;
 
+import io.hybridlicense.license.api.PolicyTerms;
+import io.hybridlicense.license.api.PolicyView;
 import io.hybridlicense.license.policy.Plans;
+import io.hybridlicense.license.policy.Policies;
 import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChange;
@@ -21,9 +24,11 @@ class LicenseFacade implements LicenseApi {
     private final BatchStatusUpdate batch;
     private final ExtendLicense extension;
     private final Plans plans;
+    private final Policies policies;
 
     LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch,
-                  ExtendLicense extension, Plans plans) {
+                  ExtendLicense extension, Plans plans, Policies policies) {
+        this.policies = policies;
         this.plans = plans;
         this.extension = extension;
         this.subscriptions = subscriptions;
@@ -41,6 +46,21 @@ class LicenseFacade implements LicenseApi {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LicenseView> licensesOf(UUID userId) {
         return LicenseEntity.listOf(userId).stream().map(LicenseEntity::toView).toList();
+    }
+
+    @Override
+    public List<PolicyView> policies() {
+        return policies.list();
+    }
+
+    @Override
+    public PolicyView policy(UUID policyId) {
+        return policies.find(policyId);
+    }
+
+    @Override
+    public PolicyView changePolicy(UUID policyId, long expectedVersion, PolicyTerms terms, UUID adminId) {
+        return policies.change(policyId, expectedVersion, terms, adminId);
     }
 
     @Override

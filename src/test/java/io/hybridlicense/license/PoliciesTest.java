@@ -21,6 +21,8 @@ import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
 import io.hybridlicense.auth.api.SignedTokens;
 import io.hybridlicense.license.policy.PolicyCache;
+import io.hybridlicense.testing.ConsoleSessions;
+import io.hybridlicense.testing.ConsoleSessions.Visitor;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
@@ -228,6 +230,31 @@ class PoliciesTest {
         });
         validate(Map.of("token", license.token(), "requireEntitlements", List.of(feature))).then()
                 .body("code", equalTo("VALID")).body("entitlements", contains(feature));
+    }
+
+    @Test
+    void theConsole_listsPolicies_withWhatUsesThem_andEditsOneAtTheVersionShown() {
+        String admin = admin();
+        UUID policyId = policy(admin, terms(4, null, List.of()));
+        String plan = plan(admin, policyId);
+        Visitor console = Visitor.arrive().signedIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
+        String list = given().cookies(console.cookies()).get("/console/admin/policies").then().statusCode(200).extract().asString();
+        assertThat(list).contains("/console/admin/policies/" + policyId).contains(plan);
+        String page = given().cookies(console.cookies()).get("/console/admin/policies/" + policyId).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("name=\"version\" value=\"0\"");
+        assertThat(ConsoleSessions.postFormsWithoutToken(page, console.csrfToken())).isEmpty();
+
+        given().cookies(console.cookies()).formParam("csrf-token", console.csrfToken()).formParam("version", "0")
+                .formParam("name", "Console " + plan).formParam("seats", "6").formParam("duration", "P30D")
+                .formParam("expiryGrace", "P2D").formParam("offlineTtl", "P7D").formParam("entitlements", "")
+                .post("/console/admin/policies/" + policyId).then().statusCode(200).body(containsString("Saved"));
+        given().auth().oauth2(admin).get("/api/v1/admin/policies/" + policyId).then().body("seats", equalTo(6))
+                .body("duration", equalTo("P30D")).body("expiryGrace", equalTo("P2D")).body("version", equalTo(1));
+        given().cookies(console.cookies()).formParam("csrf-token", console.csrfToken()).formParam("version", "0")
+                .formParam("name", "Stale " + plan).formParam("seats", "1").formParam("duration", "P30D")
+                .post("/console/admin/policies/" + policyId).then().statusCode(412)
+                .body(containsString("changed by someone else"));
     }
 
     private void setExpiry(UUID licenseId, Instant expiresAt) {

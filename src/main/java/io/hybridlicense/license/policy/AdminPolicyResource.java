@@ -2,6 +2,7 @@ package io.hybridlicense.license.policy;
 
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.ETags;
+import io.hybridlicense.license.api.PolicyView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Admins manage the policies licenses live by; every change is audited and applies at the next validation. */
-@RegisterForReflection(targets = PolicyResponses.PolicyView.class)
+@RegisterForReflection(targets = PolicyView.class)
 @Path("/api/v1/admin/policies")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,14 +47,14 @@ class AdminPolicyResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Every policy, with the plans using it and their live licenses")
-    public List<PolicyResponses.PolicyView> list() {
+    public List<PolicyView> list() {
         return policies.list();
     }
 
     @GET
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The policy; ETag = its version",
-            content = @Content(schema = @Schema(implementation = PolicyResponses.PolicyView.class)))
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = "application/problem+json"))
     public Response one(@PathParam("id") UUID id) {
         return withETag(Response.ok(), policies.find(id));
@@ -61,20 +62,20 @@ class AdminPolicyResource {
 
     @POST
     @APIResponse(responseCode = "201", description = "Created; ETag = its version",
-            content = @Content(schema = @Schema(implementation = PolicyResponses.PolicyView.class)))
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Another policy has this name", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A duration is not ISO-8601 or out of range, or an entitlement is not in the catalogue",
             content = @Content(mediaType = "application/problem+json"))
     public Response create(@Valid @NotNull PolicyRequests.PolicyBody body) {
-        PolicyResponses.PolicyView created = policies.create(body.terms(), actor());
+        PolicyView created = policies.create(body.terms(), actor());
         return withETag(Response.created(URI.create("/api/v1/admin/policies/" + created.id())), created);
     }
 
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "Changed; every license under it sees it at its next validation",
-            content = @Content(schema = @Schema(implementation = PolicyResponses.PolicyView.class)))
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "Fewer seats than a user under it has live licenses (the count is named), or the name is taken",
@@ -104,7 +105,7 @@ class AdminPolicyResource {
         return UUID.fromString(caller.getSubject());
     }
 
-    private static Response withETag(Response.ResponseBuilder response, PolicyResponses.PolicyView policy) {
+    private static Response withETag(Response.ResponseBuilder response, PolicyView policy) {
         return response.entity(policy).header(HttpHeaders.ETAG, ETags.of(policy.version())).build();
     }
 }

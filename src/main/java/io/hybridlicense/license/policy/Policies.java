@@ -2,6 +2,8 @@ package io.hybridlicense.license.policy;
 
 import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.license.api.PolicyChanged;
+import io.hybridlicense.license.api.PolicyTerms;
+import io.hybridlicense.license.api.PolicyView;
 import io.hybridlicense.license.domain.Policy;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
@@ -68,19 +70,19 @@ public class Policies {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<PolicyResponses.PolicyView> list() {
+    public List<PolicyView> list() {
         return PolicyEntity.<PolicyEntity>listAll().stream()
                 .sorted(java.util.Comparator.comparing((PolicyEntity p) -> p.name))
                 .map(this::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    PolicyResponses.PolicyView find(UUID id) {
+    public PolicyView find(UUID id) {
         return view(existing(id, LockModeType.NONE));
     }
 
     @Transactional
-    PolicyResponses.PolicyView create(PolicyRequests.Terms terms, UUID actorId) {
+    PolicyView create(PolicyRequests.Terms terms, UUID actorId) {
         Entitlements.requireKnown(terms.entitlements());
         PolicyEntity policy = new PolicyEntity();
         policy.id = UUID.randomUUID();
@@ -96,7 +98,7 @@ public class Policies {
     }
 
     @Transactional
-    PolicyResponses.PolicyView update(UUID id, OptionalLong expectedVersion, PolicyRequests.Terms terms, UUID actorId) {
+    PolicyView update(UUID id, OptionalLong expectedVersion, PolicyRequests.Terms terms, UUID actorId) {
         PolicyEntity policy = existing(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(policy.version, expectedVersion, "policy");
         Entitlements.requireKnown(terms.entitlements());
@@ -116,6 +118,16 @@ public class Policies {
         }
         announce(policy, "updated", actorId);
         return view(policy);
+    }
+
+    /** The console's edit: the terms an admin sees there, the heartbeat settings kept as they are. */
+    @Transactional
+    public PolicyView change(UUID id, long expectedVersion, PolicyTerms edited, UUID actorId) {
+        PolicyView current = find(id);
+        PolicyRequests.PolicyBody body = new PolicyRequests.PolicyBody(edited.name(), edited.seats(), edited.duration(),
+                edited.expiryGrace(), edited.offlineTtl(), current.heartbeatInterval(), current.heartbeatGrace(),
+                current.cullAfter(), current.resurrectWithin(), edited.entitlements());
+        return update(id, OptionalLong.of(expectedVersion), body.terms(), actorId);
     }
 
     @Transactional
@@ -189,9 +201,9 @@ public class Policies {
         return ((Number) sum).longValue();
     }
 
-    private PolicyResponses.PolicyView view(PolicyEntity policy) {
+    private PolicyView view(PolicyEntity policy) {
         List<String> plans = plansOf(policy.id);
-        return PolicyResponses.PolicyView.of(policy.toPolicy(), plans, liveLicenses(plans));
+        return PolicyResponses.policyView(policy.toPolicy(), plans, liveLicenses(plans));
     }
 
     private static PolicyEntity existing(UUID id, LockModeType lock) {

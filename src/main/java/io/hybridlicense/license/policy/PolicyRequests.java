@@ -53,6 +53,13 @@ final class PolicyRequests {
             Duration cull = parse("cullAfter", cullAfter, true, false, errors);
             Duration resurrect = parse("resurrectWithin", resurrectWithin, true, false, errors);
             Set<String> codes = codes("entitlements", entitlements, errors);
+            // as the annotations say, for callers that do not pass through Bean Validation (the console)
+            if (name == null || name.isBlank() || name.length() > 100) {
+                errors.add(new Problem.FieldError("name", "must be 1 to 100 characters"));
+            }
+            if (seats == null || seats < 0 || seats > 1_000_000) {
+                errors.add(new Problem.FieldError("seats", "must be between 0 and 1000000"));
+            }
             if (!errors.isEmpty()) {
                 throw unprocessable(errors);
             }

@@ -1,5 +1,6 @@
 package io.hybridlicense.license.policy;
 
+import io.hybridlicense.license.api.PolicyView;
 import io.hybridlicense.license.domain.Policy;
 import java.time.Duration;
 import java.util.List;
@@ -11,22 +12,13 @@ final class PolicyResponses {
     private PolicyResponses() {
     }
 
-    /**
-     * A policy, its version (also its {@code ETag}) and what uses it: the plans naming it and the live
-     * licenses (active or suspended) of the users on those plans. Durations are ISO-8601.
-     */
-    record PolicyView(UUID id, String name, int seats, String duration, String expiryGrace, String offlineTtl,
-                      String heartbeatInterval, String heartbeatGrace, String cullAfter, String resurrectWithin,
-                      List<String> entitlements, long version, List<String> plans, long liveLicenses) {
-
-        static PolicyView of(Policy policy, List<String> plans, long liveLicenses) {
-            Policy.Heartbeat heartbeat = policy.heartbeat();
-            return new PolicyView(policy.id(), policy.name(), policy.seats(), iso(policy.duration()),
-                    iso(policy.expiryGrace()), iso(policy.offlineTtl()),
-                    heartbeat == null ? null : iso(heartbeat.interval()), heartbeat == null ? null : iso(heartbeat.grace()),
-                    heartbeat == null ? null : iso(heartbeat.cullAfter()), heartbeat == null ? null : iso(heartbeat.resurrectWithin()),
-                    List.copyOf(policy.entitlements()), policy.version(), plans, liveLicenses);
-        }
+    static PolicyView policyView(Policy policy, List<String> plans, long liveLicenses) {
+        Policy.Heartbeat heartbeat = policy.heartbeat();
+        return new PolicyView(policy.id(), policy.name(), policy.seats(), iso(policy.duration()),
+                iso(policy.expiryGrace()), iso(policy.offlineTtl()),
+                heartbeat == null ? null : iso(heartbeat.interval()), heartbeat == null ? null : iso(heartbeat.grace()),
+                heartbeat == null ? null : iso(heartbeat.cullAfter()), heartbeat == null ? null : iso(heartbeat.resurrectWithin()),
+                List.copyOf(policy.entitlements()), policy.version(), plans, liveLicenses);
     }
 
     /** A plan of the catalogue and the users on it. */
