@@ -1,6 +1,7 @@
 package io.hybridlicense.auth;
 
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.PlanColumn;
 import io.hybridlicense.auth.api.UserView;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -13,16 +13,16 @@ import java.util.Map;
  * tokens and the other way round.
  */
 @ApplicationScoped
-class LicenseTokens {
+public class LicenseTokens {
 
-    static final String AUDIENCE = "hybrid-license-client";
-    static final String LICENSE_ID = "licenseId";
-    static final String USER_ID = "userId";
-    static final String CLIENT_ID = "clientId";
-    static final String PLAN = "plan";
-    static final String STATUS = "status";
+    public static final String AUDIENCE = "hybrid-license-client";
+    public static final String LICENSE_ID = "licenseId";
+    public static final String USER_ID = "userId";
+    public static final String CLIENT_ID = "clientId";
+    public static final String PLAN = "plan";
+    public static final String STATUS = "status";
     /** The license's effective entitlements when the token was issued (its policy's and those granted to it). */
-    static final String ENTITLEMENTS = "entitlements";
+    public static final String ENTITLEMENTS = "entitlements";
 
     private final SignedTokens tokens;
 
@@ -30,7 +30,7 @@ class LicenseTokens {
         this.tokens = tokens;
     }
 
-    String issue(LicenseView license, Plan plan, java.util.Collection<String> entitlements) {
+    public String issue(LicenseView license, Plan plan, java.util.Collection<String> entitlements) {
         return tokens.sign(AUDIENCE, license.licenseId().toString(), license.expiresAt(), Map.of(
                 LICENSE_ID, license.licenseId().toString(),
                 USER_ID, license.userId().toString(),
@@ -40,7 +40,7 @@ class LicenseTokens {
                 ENTITLEMENTS, java.util.List.copyOf(entitlements)));
     }
 
-    VerifiedToken verify(String token) {
+    public VerifiedToken verify(String token) {
         return tokens.verify(token, AUDIENCE);
     }
 }

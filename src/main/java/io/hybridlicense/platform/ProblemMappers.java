@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
+import io.hybridlicense.shared.SignInPages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -30,6 +33,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Instance<SignInPages> signInPages;
+
+    ProblemMappers(Instance<SignInPages> signInPages) {
+        this.signInPages = signInPages;
+    }
 
     @ServerExceptionMapper
     Response problem(ProblemException e, UriInfo uri) {
@@ -56,8 +65,15 @@ class ProblemMappers {
         return build(Problem.of(400, "malformed-json", "Bad Request", describe(e)), uri).build();
     }
 
+    /** The console's pages send a signed-out visitor to sign in ({@link SignInPages}); the API answers 401. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response unauthenticated(RuntimeException e, UriInfo uri) {
+    Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest http) {
+        for (SignInPages pages : signInPages) {
+            Response signIn = pages.signedOut(http);
+            if (signIn != null) {
+                return signIn;
+            }
+        }
         Problem problem = Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required");
         return build(problem, uri).header("WWW-Authenticate", "Bearer").build();
     }

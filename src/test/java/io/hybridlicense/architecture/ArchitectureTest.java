@@ -34,6 +34,9 @@ class ArchitectureTest {
         return Stream.of(
                 rule("internaluse", ModuleRules::onlyApisAreUsedAcrossModules),
                 rule("direction", ModuleRules::modulesDependOnlyInAllowedDirections),
+                rule("consoledirection", ModuleRules::modulesDependOnlyInAllowedDirections),
+                rule("adminfeatures", ModuleRules::adminFeaturesDependOneWay),
+                rule("consolepages", ModuleRules::consolePagesTouchNoDatabase),
                 rule("cycle", ModuleRules::modulesAreFreeOfCycles),
                 rule("platform", ModuleRules::nothingDependsOnPlatform),
                 rule("apiinternal", ModuleRules::apisDependOnNothingInternal),
@@ -41,7 +44,10 @@ class ArchitectureTest {
                 rule("schema", ModuleRules::entitiesMapToTheirModulesSchema),
                 rule("external", ModuleRules::onlySchemasyncConnectsToExternalDatabases),
                 rule("syncdomain", ModuleRules::schemasyncDomainUsesNothingElseOfTheModule),
-                rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain));
+                rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain),
+                rule("licensefeatures", ModuleRules::licenseFeaturesUseNoOtherFeature),
+                rule("licenseshared", ModuleRules::licenseSharedPiecesUseNoFeature),
+                rule("licensevalidation", ModuleRules::licenseValidationStaysOffJpa));
     }
 
     @ParameterizedTest(name = "{0}: the product follows it")

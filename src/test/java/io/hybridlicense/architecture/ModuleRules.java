@@ -25,14 +25,18 @@ import java.util.Set;
  */
 final class ModuleRules {
 
-    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync");
+    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync", "console");
 
-    /** Which modules each module may use (through their {@code api}). */
+    /**
+     * Which modules each module may use (through their {@code api}). The console is the web shell: the
+     * modules' console pages use it; it uses only what its own pages need (sign-in, a user's licenses).
+     */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "auth", Set.of(),
             "license", Set.of("auth"),
-            "schemasync", Set.of("auth"),
-            "admin", Set.of("auth", "license", "schemasync"));
+            "schemasync", Set.of("auth", "console"),
+            "console", Set.of("auth", "license"),
+            "admin", Set.of("auth", "license", "schemasync", "console"));
 
     /** Drivers and DSLs that open or drive connections to users' external databases. */
     static final String[] EXTERNAL_DATABASE_LIBRARIES = {"org.jooq..", "org.mariadb..", "com.mysql..", "org.sqlite..", "org.postgresql.."};
@@ -115,6 +119,83 @@ final class ModuleRules {
                 .should().dependOnClassesThat(resideInAPackage(module + "..").and(not(resideInAnyPackage(allowedPackages))))
                 .as("schemasync." + layer + " uses only " + String.join(", ", allowed) + " of schemasync")
                 .allowEmptyShould(true);
+    }
+
+    /** license's features, one folder each; {@code lifecycle} holds the module's doors. */
+    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription");
+
+    /**
+     * license's features do not use each other: only {@code lifecycle}, which holds the module's doors
+     * ({@code LicenseFacade}, {@code /api/v1/licenses}), hands over to the others, through what they
+     * declare public. What several features share lives in {@code store}, the root or {@code domain}.
+     */
+    ArchRule licenseFeaturesUseNoOtherFeature() {
+        String module = root + ".license";
+        return CompositeArchRule.of(LICENSE_FEATURES.stream().filter(feature -> !feature.equals("lifecycle")).map(feature -> {
+            String[] others = LICENSE_FEATURES.stream().filter(other -> !other.equals(feature))
+                    .map(other -> module + "." + other + "..").toArray(String[]::new);
+            return noClasses().that().resideInAPackage(module + "." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .as("license." + feature + " uses no other feature of license")
+                    .allowEmptyShould(true);
+        }).toList());
+    }
+
+    /**
+     * license's shared pieces ({@code store}, {@code policy}: the terms every feature applies, the root) are
+     * below the features: they use none.
+     */
+    ArchRule licenseSharedPiecesUseNoFeature() {
+        String module = root + ".license";
+        String[] features = LICENSE_FEATURES.stream().map(feature -> module + "." + feature + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(module + ".store..").or().resideInAPackage(module + ".policy..")
+                .or().resideInAPackage(module)
+                .should().dependOnClassesThat().resideInAnyPackage(features)
+                .as("license.store, license.policy and the root of license use no feature of license")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * license's validation runs on the event loop (ADR 0005): it reads and writes its rows with its own
+     * SQL, never through JPA or the entities of {@code store}, whose calls block.
+     */
+    ArchRule licenseValidationStaysOffJpa() {
+        return noClasses().that().resideInAPackage(root + ".license.validation..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", root + ".license.store..")
+                .as("license.validation uses no JPA and no entity of license.store")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Inside admin, the console's pages use the audit log and the reports, never the other way round, and
+     * the reports (generic lists over the other modules' reporting views) do not use the audit log, whose
+     * API uses their pages, cursors and CSV. Neither knows any console.
+     */
+    ArchRule adminFeaturesDependOneWay() {
+        String admin = root + ".admin";
+        String[] console = {admin + ".console..", pkg("console")};
+        return CompositeArchRule.of(List.of(
+                noClasses().that().resideInAnyPackage(admin + ".audit..", admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAnyPackage(console)
+                        .as("admin.audit and admin.reporting know no console").allowEmptyShould(true),
+                noClasses().that().resideInAPackage(admin + ".reporting..")
+                        .should().dependOnClassesThat().resideInAPackage(admin + ".audit..")
+                        .as("admin.reporting does not use admin.audit").allowEmptyShould(true)));
+    }
+
+    /**
+     * Console pages — the console module, every module's {@code console} package and its
+     * {@code *ConsoleResource}s — reach data only through the modules' use cases, queries and {@code api}:
+     * no SQL, JDBC or JPA of their own.
+     */
+    ArchRule consolePagesTouchNoDatabase() {
+        return noClasses().that().resideInAnyPackage(pkg("console"), root + ".*.console..")
+                .or().haveSimpleNameEndingWith("ConsoleResource").and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..",
+                        "io.quarkus.hibernate..", "io.quarkus.agroal..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(root + ".shared.Jdbc")
+                .as("console pages touch no database").allowEmptyShould(true);
     }
 
     /** Entities of module M map only to the PostgreSQL schema M. */

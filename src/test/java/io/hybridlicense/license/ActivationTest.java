@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
+import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.testing.Concurrently;
 import io.hybridlicense.testing.Json;
 import io.hybridlicense.testing.Users;

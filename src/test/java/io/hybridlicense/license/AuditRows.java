@@ -1,5 +1,6 @@
 package io.hybridlicense.license;
 
+import io.hybridlicense.license.store.LicenseEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
+import io.hybridlicense.license.store.LicenseEntity;
+import io.hybridlicense.license.validation.ValidationTest;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;

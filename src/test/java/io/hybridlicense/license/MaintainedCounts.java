@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** The counts license's triggers keep, compared with a count of the rows, as the migration owner sees them. */
-final class MaintainedCounts {
+public final class MaintainedCounts {
 
     // what the triggers maintain, and the same counted from the rows; one snapshot (a single statement)
     private static final String MAINTAINED_AND_COUNTED = """
@@ -29,14 +29,14 @@ final class MaintainedCounts {
     private MaintainedCounts() {
     }
 
-    static Connection asOwner(String url, String owner, String password) throws SQLException {
+    public static Connection asOwner(String url, String owner, String password) throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", owner);
         credentials.setProperty("password", password);
         return new org.postgresql.Driver().connect(url, credentials);
     }
 
-    static Map<String, Long> counts(Connection connection) throws SQLException {
+    public static Map<String, Long> counts(Connection connection) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(MAINTAINED_AND_COUNTED)) {
             while (row.next()) {
@@ -47,11 +47,11 @@ final class MaintainedCounts {
     }
 
     /** Every maintained count equals its count of the rows (zero rows and a missing row alike). */
-    static void assertExact(Connection connection) throws SQLException {
+    public static void assertExact(Connection connection) throws SQLException {
         assertExact(counts(connection));
     }
 
-    static void assertExact(Map<String, Long> counts) {
+    public static void assertExact(Map<String, Long> counts) {
         counts.forEach((key, value) -> {
             String[] kind = key.split(":", 2);
             String other = kind[0].endsWith("-counted") ? kind[0].replace("-counted", "") : kind[0] + "-counted";
@@ -59,14 +59,14 @@ final class MaintainedCounts {
         });
     }
 
-    static long single(Connection connection, String query) throws SQLException {
+    public static long single(Connection connection, String query) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query); ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
     }
 
-    static void setStatus(Connection connection, UUID license, String status) throws SQLException {
+    public static void setStatus(Connection connection, UUID license, String status) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE license.licenses SET status = ? WHERE id = ?")) {
             update.setString(1, status);
             update.setObject(2, license);

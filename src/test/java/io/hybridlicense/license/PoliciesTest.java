@@ -21,6 +21,7 @@ import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
 import io.hybridlicense.auth.api.SignedTokens;
 import io.hybridlicense.license.policy.PolicyCache;
+import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.testing.ConsoleSessions;
 import io.hybridlicense.testing.ConsoleSessions.Visitor;
 import io.hybridlicense.testing.Users;
@@ -255,6 +256,20 @@ class PoliciesTest {
                 .formParam("name", "Stale " + plan).formParam("seats", "1").formParam("duration", "P30D")
                 .post("/console/admin/policies/" + policyId).then().statusCode(412)
                 .body(containsString("changed by someone else"));
+    }
+
+    @Test
+    void theOpenApiDocument_hasEveryNewEndpoint_withItsErrors() {
+        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        for (String path : List.of("/api/v1/admin/policies", "/api/v1/admin/policies/{id}", "/api/v1/admin/plans",
+                "/api/v1/admin/plans/{code}", "/api/v1/admin/entitlements", "/api/v1/admin/entitlements/{code}",
+                "/api/v1/admin/licenses/{id}/entitlements")) {
+            assertThat(doc.getMap("paths").keySet()).as(path).contains(path);
+        }
+        assertThat(doc.getMap("paths.'/api/v1/admin/policies/{id}'.put.responses").keySet())
+                .contains("200", "401", "403", "404", "409", "412", "422", "428");
+        assertThat(doc.getMap("paths.'/api/v1/admin/plans/{code}'.delete.responses").keySet()).contains("204", "409", "412", "428");
     }
 
     private void setExpiry(UUID licenseId, Instant expiresAt) {

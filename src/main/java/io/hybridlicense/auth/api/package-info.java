@@ -1,8 +1,10 @@
 /**
  * The public face of the auth module: the {@link io.hybridlicense.auth.api.AuthApi} facade,
  * {@link io.hybridlicense.auth.api.SignedTokens} for module-specific JWTs, views (and
- * {@link io.hybridlicense.auth.api.SignedIn}, a sign-in's result), the
- * {@link io.hybridlicense.auth.api.SubscriptionDirectory} port that license implements, and events
+ * {@link io.hybridlicense.auth.api.SignedIn}, a sign-in's result, and
+ * {@link io.hybridlicense.auth.api.Caller}, who is asking, from the access token), the
+ * {@link io.hybridlicense.auth.api.SubscriptionDirectory} port that license implements, the
+ * {@link io.hybridlicense.auth.api.PlanColumn} converter that stores a plan in any module's table, and events
  * ({@link io.hybridlicense.auth.api.UserRegistered}, {@link io.hybridlicense.auth.api.AdminRoleChanged}).
  * Nothing internal.
  */

@@ -29,6 +29,16 @@ public record Policy(UUID id, String name, int seats, Duration duration, Duratio
 
     /** Used by heartbeats, coming: each may be {@code null}. */
     public record Heartbeat(Duration interval, Duration grace, Duration cullAfter, Duration resurrectWithin) {
+
+        /** From whole seconds as stored; {@code null} when none is set. */
+        public static Heartbeat ofSeconds(Long interval, Long grace, Long cullAfter, Long resurrectWithin) {
+            return interval == null && grace == null && cullAfter == null && resurrectWithin == null ? null
+                    : new Heartbeat(seconds(interval), seconds(grace), seconds(cullAfter), seconds(resurrectWithin));
+        }
+
+        private static Duration seconds(Long value) {
+            return value == null ? null : Duration.ofSeconds(value);
+        }
     }
 
     public Policy {
@@ -75,8 +85,4 @@ public record Policy(UUID id, String name, int seats, Duration duration, Duratio
         return from.plus(duration);
     }
 
-    /** Seats that no user under this policy may exceed: {@code null} when they fit, else the live count that does not. */
-    public boolean holds(long liveLicensesOfOneUser) {
-        return SeatPolicy.fits(seats, liveLicensesOfOneUser);
-    }
 }

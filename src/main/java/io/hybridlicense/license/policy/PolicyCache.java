@@ -79,20 +79,12 @@ public class PolicyCache implements NoticeSubscriber {
 
     private static Policy of(Row row) {
         String[] codes = row.getArrayOfStrings("codes");
-        Long interval = row.getLong("heartbeat_interval_seconds");
-        Long grace = row.getLong("heartbeat_grace_seconds");
-        Long cull = row.getLong("cull_after_seconds");
-        Long resurrect = row.getLong("resurrect_within_seconds");
-        Policy.Heartbeat heartbeat = interval == null && grace == null && cull == null && resurrect == null ? null
-                : new Policy.Heartbeat(seconds(interval), seconds(grace), seconds(cull), seconds(resurrect));
+        Policy.Heartbeat heartbeat = Policy.Heartbeat.ofSeconds(row.getLong("heartbeat_interval_seconds"),
+                row.getLong("heartbeat_grace_seconds"), row.getLong("cull_after_seconds"), row.getLong("resurrect_within_seconds"));
         return new Policy(row.getUUID("id"), row.getString("name"), row.getInteger("max_seats"),
                 Duration.ofSeconds(row.getLong("duration_seconds")), Duration.ofSeconds(row.getLong("expiry_grace_seconds")),
                 Duration.ofSeconds(row.getLong("offline_ttl_seconds")), heartbeat,
                 new TreeSet<>(Arrays.asList(codes == null ? new String[0] : codes)), row.getLong("version"));
-    }
-
-    private static Duration seconds(Long value) {
-        return value == null ? null : Duration.ofSeconds(value);
     }
 
     /** Sends the notice inside the changing transaction: PostgreSQL delivers it on commit, never on rollback. */

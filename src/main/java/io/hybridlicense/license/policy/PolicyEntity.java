@@ -54,15 +54,9 @@ class PolicyEntity extends PanacheEntityBase {
     long version;
 
     Policy toPolicy() {
-        Policy.Heartbeat heartbeat = heartbeatIntervalSeconds == null && heartbeatGraceSeconds == null
-                && cullAfterSeconds == null && resurrectWithinSeconds == null ? null
-                : new Policy.Heartbeat(seconds(heartbeatIntervalSeconds), seconds(heartbeatGraceSeconds),
-                        seconds(cullAfterSeconds), seconds(resurrectWithinSeconds));
+        Policy.Heartbeat heartbeat = Policy.Heartbeat.ofSeconds(heartbeatIntervalSeconds, heartbeatGraceSeconds,
+                cullAfterSeconds, resurrectWithinSeconds);
         return new Policy(id, name, maxSeats, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(expiryGraceSeconds),
                 Duration.ofSeconds(offlineTtlSeconds), heartbeat, new TreeSet<>(entitlements), version);
-    }
-
-    private static Duration seconds(Long value) {
-        return value == null ? null : Duration.ofSeconds(value);
     }
 }

@@ -1,43 +1,25 @@
 package io.hybridlicense.schemasync.console;
 
+import io.hybridlicense.console.api.ConsolePaths;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every schemasync console page gives the same way. */
 @ApplicationScoped
 public class ConsolePages {
 
-    /** The root of schemasync's console pages: the session cookie is sent to {@code /console} paths only. */
-    public static final String PATH = "/console/me";
+    /** The root of schemasync's console pages, among a user's own: the session cookie is sent to {@code /console} paths only. */
+    public static final String PATH = ConsolePaths.ME;
     public static final String DATA_SOURCES = PATH + "/datasources";
 
     private final Template notYours;
 
-    /** The admin module's console setting (hl.admin.console.secure-cookies): its session cookie is dropped alike. */
-    private final boolean secureCookies;
-
-    ConsolePages(@Location("console/not-yours.html") Template notYours,
-                 @ConfigProperty(name = "hl.admin.console.secure-cookies", defaultValue = "false") boolean secureCookies) {
+    ConsolePages(@Location("console/not-yours.html") Template notYours) {
         this.notYours = notYours;
-        this.secureCookies = secureCookies;
-    }
-
-    /**
-     * A signed-out visitor, or one whose session expired, is sent to sign in and the stale session cookie
-     * dropped, as on every console page (the cookie itself is the admin module's console session).
-     */
-    public Response toSignIn(HttpServerRequest request) {
-        return Response.seeOther(URI.create("/console/sign-in")).header(HttpHeaders.SET_COOKIE,
-                "hl_session=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict"
-                        + (secureCookies || "https".equals(request.scheme()) ? "; Secure" : "")).build();
     }
 
     /**

@@ -1,14 +1,11 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.console.ConsolePages;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +21,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Data sources in the console: a user's own (an admin's: everyone's), registering one with the API's
@@ -54,16 +50,14 @@ class DataSourceConsoleResource {
     private final RegisterDataSource register;
     private final Targets targets;
     private final Validator validator;
-    private final ConsolePages pages;
 
     DataSourceConsoleResource(JsonWebToken token, DataSources dataSources, RegisterDataSource register, Targets targets,
-                              Validator validator, ConsolePages pages) {
+                              Validator validator) {
         this.token = token;
         this.dataSources = dataSources;
         this.register = register;
         this.targets = targets;
         this.validator = validator;
-        this.pages = pages;
     }
 
     @GET
@@ -102,18 +96,12 @@ class DataSourceConsoleResource {
 
     private TemplateInstance page(DataSourceForm form) {
         Caller caller = Caller.of(token);
-        List<DataSourceRow> rows = dataSources.list(caller.admin() ? null : caller.userId()).stream()
+        List<DataSourceRow> rows = dataSources.list(caller.admin() ? null : caller.userId().toString()).stream()
                 .map(DataSourceRow::of).toList();
         return Templates.dataSources(rows, form, caller.admin());
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = Caller.of(token);
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return pages.toSignIn(http);
+        return dataSources.findVisible(Caller.of(token), id, DataSources.Lock.NONE).orElseThrow(ConsolePages.NotYours::new);
     }
 }

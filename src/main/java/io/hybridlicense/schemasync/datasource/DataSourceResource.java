@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,7 +62,7 @@ class DataSourceResource {
     @Path("/datasources")
     public List<DataSourceResponse> list() {
         Caller caller = Caller.of(token);
-        return dataSources.list(caller.admin() ? null : caller.userId()).stream().map(DataSourceResponse::of).toList();
+        return dataSources.list(caller.admin() ? null : caller.userId().toString()).stream().map(DataSourceResponse::of).toList();
     }
 
     @GET
@@ -86,8 +86,7 @@ class DataSourceResource {
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = Caller.of(token);
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId()))
+        return dataSources.findVisible(Caller.of(token), id, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("That data source"));
     }
 }

@@ -3,8 +3,9 @@ package io.hybridlicense.schemasync.datasource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.domain.Dialect;
-import io.hybridlicense.schemasync.eventstore.Jdbc;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +43,32 @@ public class DataSources {
         return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ?", this::map, id);
     }
 
+    /** How {@link #findVisible} locks the row it reads, until the transaction ends. */
+    public enum Lock {
+        /** No lock. */
+        NONE(""),
+        /** Against deletion, while a change to one of its tables is being requested. */
+        SHARE(" FOR SHARE"),
+        /** For its deletion. */
+        UPDATE(" FOR UPDATE");
+
+        private final String clause;
+
+        Lock(String clause) {
+            this.clause = clause;
+        }
+    }
+
+    /**
+     * The data source, if {@code caller} may see it (their own; an admin: any). Another user's is empty,
+     * like a missing one, so that the answer does not reveal that it exists: the one owner check of the
+     * module's API and console pages, which each say "not found" in their own way.
+     */
+    public Optional<DataSourceRecord> findVisible(Caller caller, UUID id, Lock lock) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ?" + lock.clause, this::map, id)
+                .filter(ds -> caller.canSee(ds.ownerId()));
+    }
+
     /**
      * For the poller only: a data source with pending changes cannot be deleted, so a cached copy is
      * never stale where it is used. The API reads through {@link #find} to see deletions at once.
@@ -58,11 +85,7 @@ public class DataSources {
 
     /** Locks the row against deletion while a change to one of its tables is being requested. */
     public Optional<DataSourceRecord> findForShare(UUID id) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ? FOR SHARE", this::map, id);
-    }
-
-    Optional<DataSourceRecord> findForUpdate(UUID id) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ? FOR UPDATE", this::map, id);
+        return jdbc.one("SELECT " + COLUMNS + " FROM schemasync.datasource WHERE id = ?" + Lock.SHARE.clause, this::map, id);
     }
 
     public List<DataSourceRecord> list(String ownerIdOrNullForAll) {

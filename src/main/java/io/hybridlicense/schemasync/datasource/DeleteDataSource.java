@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.DataSourceDeleted;
 import io.hybridlicense.schemasync.eventstore.Outbox;
 import io.hybridlicense.shared.ProblemException;
@@ -29,12 +29,12 @@ class DeleteDataSource {
 
     @Transactional
     void delete(Caller caller, UUID id) {
-        DataSourceRecord ds = dataSources.findForUpdate(id).filter(d -> caller.canSee(d.ownerId()))
+        DataSourceRecord ds = dataSources.findVisible(caller, id, DataSources.Lock.UPDATE)
                 .orElseThrow(() -> ProblemException.notFound("That data source"));
         if (outbox.hasPending(id)) {
             throw ProblemException.conflict("changes-pending", "Changes to this data source's tables are still pending");
         }
         dataSources.delete(id);
-        deleted.fire(new DataSourceDeleted(id, ds.ownerId(), caller.userId()));
+        deleted.fire(new DataSourceDeleted(id, ds.ownerId(), caller.userId().toString()));
     }
 }

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.datasource;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.DataSourceRegistered;
 import io.hybridlicense.schemasync.domain.Dialect;
 import io.hybridlicense.schemasync.target.TargetConnector;
@@ -45,10 +45,10 @@ class RegisterDataSource {
         if (!dataSources.insert(ds)) {
             throw ProblemException.conflict("datasource-name-taken", "You already have a data source with that name");
         }
-        registered.fire(new DataSourceRegistered(id, ds.ownerId(), ds.name(), dialect.apiName(), caller.userId()));
+        registered.fire(new DataSourceRegistered(id, ds.ownerId(), ds.name(), dialect.apiName(), caller.userId().toString()));
         if (Boolean.TRUE.equals(request.create())) {
             // last, once nothing else can refuse: a refusal after it would leave an empty file behind
-            targets.createSqliteFile(caller.userId(), request.file());
+            targets.createSqliteFile(caller.userId().toString(), request.file());
         }
         return ds;
     }
@@ -61,7 +61,7 @@ class RegisterDataSource {
         require(r.username() != null && !r.username().isBlank(), "username is required");
         targets.requireAllowedHost(r.host());
         byte[] secret = r.password() == null ? null : cipher.encrypt(id, r.password());
-        DataSourceRecord ds = new DataSourceRecord(id, caller.userId(), r.name(), dialect, r.host(), r.port(), r.database(),
+        DataSourceRecord ds = new DataSourceRecord(id, caller.userId().toString(), r.name(), dialect, r.host(), r.port(), r.database(),
                 r.username(), null, options, secret, clock.now());
         targets.requireNotCoreDatabase(ds);
         return ds;
@@ -72,9 +72,9 @@ class RegisterDataSource {
                 "sqlite takes only name, kind, file and create");
         targets.requireSqliteEnabled();
         if (!Boolean.TRUE.equals(r.create())) {
-            targets.existingSqliteFile(caller.userId(), r.file());
+            targets.existingSqliteFile(caller.userId().toString(), r.file());
         }
-        return new DataSourceRecord(id, caller.userId(), r.name(), Dialect.SQLITE, null, null, null, null, r.file(),
+        return new DataSourceRecord(id, caller.userId().toString(), r.name(), Dialect.SQLITE, null, null, null, null, r.file(),
                 options, null, clock.now());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.schemasync.domain.TableEvent;
 import io.hybridlicense.shared.Clock;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

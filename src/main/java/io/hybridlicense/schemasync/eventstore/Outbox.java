@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.eventstore;
 
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package io.hybridlicense.schemasync.eventstore;
 
 import io.hybridlicense.shared.Clock;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.hybridlicense.schemasync.outbox;
 
 import io.hybridlicense.schemasync.SchemaSyncConfig;
-import io.hybridlicense.schemasync.eventstore.Jdbc;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;

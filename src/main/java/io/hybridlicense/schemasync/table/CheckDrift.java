@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.Drift;
@@ -50,7 +50,7 @@ class CheckDrift {
 
     /** Compares and records what is news: what {@code POST …/drift} does. */
     DriftReport compareAndRecord(Caller caller, UUID datasourceId) {
-        return check(visible(caller, datasourceId), caller.userId());
+        return check(visible(caller, datasourceId), caller.userId().toString());
     }
 
     /** The scheduled check's: compares and records, as the system. */
@@ -59,7 +59,7 @@ class CheckDrift {
     }
 
     private DataSourceRecord visible(Caller caller, UUID datasourceId) {
-        return dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+        return dataSources.findVisible(caller, datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
     }
 

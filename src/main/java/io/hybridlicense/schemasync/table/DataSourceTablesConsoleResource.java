@@ -1,20 +1,17 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSourceRow;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
-import io.hybridlicense.schemasync.table.DesignerViews.Notice;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A data source's page in the console: its tables with their status, importing the tables its
@@ -65,18 +61,15 @@ class DataSourceTablesConsoleResource {
     private final RequestSchemaChange changes;
     private final ImportTables importTables;
     private final CheckDrift checkDrift;
-    private final ConsolePages pages;
 
     DataSourceTablesConsoleResource(JsonWebToken token, DataSources dataSources, TableQueries queries,
-                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift,
-                                    ConsolePages pages) {
+                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift) {
         this.token = token;
         this.dataSources = dataSources;
         this.queries = queries;
         this.changes = changes;
         this.importTables = importTables;
         this.checkDrift = checkDrift;
-        this.pages = pages;
     }
 
     @GET
@@ -168,16 +161,10 @@ class DataSourceTablesConsoleResource {
     }
 
     private DataSourceRecord visible(UUID id) {
-        Caller caller = caller();
-        return dataSources.find(id).filter(ds -> caller.canSee(ds.ownerId())).orElseThrow(ConsolePages.NotYours::new);
+        return dataSources.findVisible(caller(), id, DataSources.Lock.NONE).orElseThrow(ConsolePages.NotYours::new);
     }
 
     private Caller caller() {
         return Caller.of(token);
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return pages.toSignIn(http);
     }
 }

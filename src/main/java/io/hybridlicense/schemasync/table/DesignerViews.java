@@ -1,5 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
+import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
@@ -22,10 +23,6 @@ final class DesignerViews {
             "date", "uuid", "json");
 
     private DesignerViews() {
-    }
-
-    /** A message next to what it is about: {@code error} ones are announced as alerts. */
-    record Notice(String text, boolean error) {
     }
 
     /** The page's table, its dialect (for the type pickers) and the version shown (sent back as If-Match). */

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.table.TableRequests.ImportRequest;
 import io.hybridlicense.schemasync.table.TableRequests.ImportResponse;

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -48,7 +48,7 @@ class ImportTables {
 
     /** @param requested the tables to import, or {@code null} for every table no stream holds yet */
     List<TableView> importTables(Caller caller, UUID datasourceId, List<String> requested) {
-        DataSourceRecord ds = dataSources.find(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+        DataSourceRecord ds = dataSources.findVisible(caller, datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
         CatalogSnapshot snapshot = catalogues.read(ds); // outside the transaction: the user's database may be slow
         List<String> names = requested == null ? unmanaged(snapshot, datasourceId) : existing(snapshot, requested);
@@ -68,7 +68,7 @@ class ImportTables {
         Table table = Table.replay(tableId, ds.dialect(), List.of());
         List<TableEvent> decided = table.importTable(ds.id(), shape.name(), shape.columns());
         streams.register(tableId, ds.id(), ds.ownerId());
-        events.append(tableId, 0, decided, Map.of("actorId", caller.userId()));
+        events.append(tableId, 0, decided, Map.of("actorId", caller.userId().toString()));
         decided.forEach(table::apply);
         streams.hold(ds.id(), tableId, table.heldNames()).ifPresent(taken -> {
             throw ProblemException.conflict("already-managed", "Table '" + shape.name() + "' is already managed by schemasync");

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.SchemaChangeRequested;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -61,7 +61,7 @@ class RequestSchemaChange {
 
     Accepted create(Caller caller, UUID datasourceId, String name, List<ColumnInput> columns) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            DataSourceRecord ds = dataSources.findForShare(datasourceId).filter(d -> caller.canSee(d.ownerId()))
+            DataSourceRecord ds = dataSources.findVisible(caller, datasourceId, DataSources.Lock.SHARE)
                     .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
             UUID tableId = UUID.randomUUID();
             Table table = Table.replay(tableId, ds.dialect(), List.of());
@@ -111,7 +111,7 @@ class RequestSchemaChange {
 
     Accepted record(Caller caller, DataSourceRecord ds, Table table, List<TableEvent> decided) {
         java.util.Set<String> namesBefore = table.heldNames();
-        events.append(table.id(), table.eventCount(), decided, Map.of("actorId", caller.userId()));
+        events.append(table.id(), table.eventCount(), decided, Map.of("actorId", caller.userId().toString()));
         decided.forEach(table::apply);
         if (!table.heldNames().equals(namesBefore)) {
             streams.hold(ds.id(), table.id(), table.heldNames()).ifPresent(taken -> {
@@ -127,7 +127,7 @@ class RequestSchemaChange {
             SchemaChange change = table.pendingChange(event.change());
             String kind = ChangeKinds.of(change);
             outbox.enqueue(table.id(), event.change(), ds.id(), kind, change.table());
-            requested.fire(new SchemaChangeRequested(table.id(), ds.id(), event.change(), kind, change.table(), caller.userId()));
+            requested.fire(new SchemaChangeRequested(table.id(), ds.id(), event.change(), kind, change.table(), caller.userId().toString()));
         }
         if (queuedAny) {
             queued.fire(new ChangeQueued(table.id()));

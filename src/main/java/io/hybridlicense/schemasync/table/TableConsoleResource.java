@@ -1,6 +1,7 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
@@ -12,15 +13,11 @@ import io.hybridlicense.schemasync.eventstore.TableStreams;
 import io.hybridlicense.schemasync.table.DesignerViews.ColumnForm;
 import io.hybridlicense.schemasync.table.DesignerViews.ColumnRow;
 import io.hybridlicense.schemasync.table.DesignerViews.Designer;
-import io.hybridlicense.schemasync.table.DesignerViews.Notice;
 import io.hybridlicense.schemasync.table.DesignerViews.TimelineEntry;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -39,7 +36,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The table designer: create a table, add, rename, retype and drop columns (the same use case as the
@@ -76,16 +72,14 @@ class TableConsoleResource {
     private final TableQueries queries;
     private final DataSources dataSources;
     private final Catalogues catalogues;
-    private final ConsolePages pages;
 
     TableConsoleResource(JsonWebToken token, RequestSchemaChange changes, TableQueries queries, DataSources dataSources,
-                         Catalogues catalogues, ConsolePages pages) {
+                         Catalogues catalogues) {
         this.token = token;
         this.changes = changes;
         this.queries = queries;
         this.dataSources = dataSources;
         this.catalogues = catalogues;
-        this.pages = pages;
     }
 
     @GET
@@ -323,10 +317,5 @@ class TableConsoleResource {
 
     private static String trim(String value) {
         return Objects.requireNonNullElse(value, "").strip();
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response signedOut(HttpServerRequest http) {
-        return pages.toSignIn(http);
     }
 }

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.DriftView;
 import io.hybridlicense.schemasync.domain.Drift;

@@ -1,6 +1,6 @@
 package io.hybridlicense.schemasync.table;
 
-import io.hybridlicense.schemasync.Caller;
+import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.ColumnAlteration;
@@ -81,8 +81,7 @@ class TableResource {
     @GET
     @Path("/datasources/{dsId}/tables")
     public List<TableView> list(@PathParam("dsId") UUID datasourceId) {
-        Caller caller = Caller.of(token);
-        dataSources.find(datasourceId).filter(ds -> caller.canSee(ds.ownerId()))
+        dataSources.findVisible(Caller.of(token), datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
         return queries.tablesOf(datasourceId);
     }

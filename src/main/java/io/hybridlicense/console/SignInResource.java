@@ -1,0 +1,102 @@
+package io.hybridlicense.console;
+
+import io.hybridlicense.auth.api.AuthApi;
+import io.hybridlicense.auth.api.SignedIn;
+import io.hybridlicense.console.api.ConsolePaths;
+import io.hybridlicense.console.api.ConsoleUser;
+import io.hybridlicense.shared.ClientAddress;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * The console's entrance: {@code /} and {@code /console} lead to the right start page, sign-in through
+ * auth's login (the same rate limits and lockout as {@code POST /api/v1/auth/login}), sign-out (which
+ * ends every session of the user, as {@code POST /api/v1/auth/logout} does: a copied cookie is void too).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+class SignInResource {
+
+    private static final int MAX_EMAIL = 254;
+    private static final int MAX_PASSWORD = 1024;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String email, String error);
+    }
+
+    private final AuthApi auth;
+    private final ConsoleUser user;
+
+    SignInResource(AuthApi auth, ConsoleUser user) {
+        this.auth = auth;
+        this.user = user;
+    }
+
+    @GET
+    @PermitAll
+    public Response root() {
+        return Response.seeOther(URI.create(ConsoleSession.PATH)).build();
+    }
+
+    @GET
+    @Path("console")
+    @RolesAllowed("**")
+    public Response start() {
+        return Response.seeOther(URI.create(user.isAdmin() ? ConsolePaths.ADMIN : ConsolePaths.ME)).build();
+    }
+
+    @GET
+    @Path("console/sign-in")
+    @PermitAll
+    public TemplateInstance signInPage() {
+        return Templates.signIn("", null);
+    }
+
+    @POST
+    @Path("console/sign-in")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
+                           @Context HttpServerRequest http) {
+        String typed = email == null || email.length() > MAX_EMAIL ? "" : email;
+        if (typed.isBlank() || password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return Response.status(400).entity(Templates.signIn(typed, "Enter your email and password.")).build();
+        }
+        try {
+            SignedIn signedIn = auth.signIn(typed, password, ClientAddress.of(http));
+            return ConsoleSession.start(Response.seeOther(URI.create(ConsoleSession.PATH)), signedIn.accessToken(),
+                    signedIn.lifetime(), http).build();
+        } catch (ProblemException refused) {
+            Response.ResponseBuilder page = Response.status(refused.problem().status())
+                    .entity(Templates.signIn(typed, refused.problem().detail()));
+            refused.headers().forEach(page::header);
+            return page.build();
+        }
+    }
+
+    @POST
+    @Path("console/sign-out")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@Context HttpServerRequest http) {
+        if (user.isSignedIn()) {
+            auth.signOut(user.id());
+        }
+        return ConsoleSession.toSignIn(http);
+    }
+}

@@ -1,0 +1,79 @@
+package io.hybridlicense.console.account;
+
+import io.hybridlicense.auth.api.AuthApi;
+import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.console.api.ConsolePaths;
+import io.hybridlicense.console.api.ConsoleUser;
+import io.hybridlicense.console.api.Notice;
+import io.hybridlicense.license.api.LicenseApi;
+import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.license.api.SubscriptionView;
+import io.hybridlicense.shared.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user's own pages: their plan and subscription, their licenses and the machines they were activated
+ * on, and deactivating one to free its seat (license's own use case, through {@link LicenseApi}).
+ * schemasync's data sources and tables pages join these under {@code /console/me/…} (see the nav).
+ */
+@Path(UserConsoleResource.PATH)
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(UserView.ROLE_USER)
+class UserConsoleResource {
+
+    static final String PATH = ConsolePaths.ME;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance account(UserView account, SubscriptionView subscription, List<MachineRow> machines);
+
+        static native TemplateInstance account$machine(MachineRow machine);
+    }
+
+    private final AuthApi auth;
+    private final LicenseApi licenses;
+    private final ConsoleUser user;
+
+    UserConsoleResource(AuthApi auth, LicenseApi licenses, ConsoleUser user) {
+        this.auth = auth;
+        this.licenses = licenses;
+        this.user = user;
+    }
+
+    @GET
+    public TemplateInstance account() {
+        UserView account = auth.findUser(user.id()).orElseThrow(() -> ProblemException.notFound("The account"));
+        List<MachineRow> machines = licenses.licensesOf(account.userId()).stream()
+                .map(license -> new MachineRow(license, null)).toList();
+        return Templates.account(account, licenses.subscriptionOf(account.userId()).orElse(null), machines);
+    }
+
+    @POST
+    @Path("/licenses/{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deactivate(@PathParam("id") UUID licenseId) {
+        try {
+            LicenseView license = licenses.deactivate(licenseId, user.id());
+            return Response.ok(Templates.account$machine(new MachineRow(license,
+                    Notice.ok("Deactivated: its seat is free.")))).build();
+        } catch (ProblemException refused) {
+            LicenseView current = licenses.findLicense(licenseId)
+                    .filter(found -> found.userId().equals(user.id()))
+                    .orElseThrow(() -> refused);
+            return Response.status(refused.problem().status()).entity(Templates.account$machine(new MachineRow(current,
+                    Notice.error("Not deactivated: " + refused.problem().detail())))).build();
+        }
+    }
+}

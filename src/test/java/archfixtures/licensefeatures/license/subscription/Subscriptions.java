@@ -1,0 +1,4 @@
+package archfixtures.licensefeatures.license.subscription;
+
+public class Subscriptions {
+}

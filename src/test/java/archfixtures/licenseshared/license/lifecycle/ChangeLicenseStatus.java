@@ -1,0 +1,4 @@
+package archfixtures.licenseshared.license.lifecycle;
+
+public class ChangeLicenseStatus {
+}
