@@ -3,6 +3,7 @@ package io.hybridlicense.auth;
 import io.hybridlicense.auth.api.AdminRoleChanged;
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.auth.api.PlanCatalogue;
 import io.hybridlicense.auth.api.SessionsEnded;
 import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.auth.api.UserRegistered;
@@ -14,6 +15,7 @@ import io.hybridlicense.shared.UniqueViolation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -36,10 +38,12 @@ class Accounts implements AuthApi {
     private final Event<SessionsEnded> sessionsEnded;
     private final JwtTokens tokens;
     private final SessionGenerations sessions;
+    private final Instance<PlanCatalogue> plans;
 
     Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock, Event<UserRegistered> registered,
              Event<AdminRoleChanged> roleChanged, Event<SessionsEnded> sessionsEnded, JwtTokens tokens,
-             SessionGenerations sessions) {
+             SessionGenerations sessions, Instance<PlanCatalogue> plans) {
+        this.plans = plans;
         this.tokens = tokens;
         this.sessions = sessions;
         this.sessionsEnded = sessionsEnded;
@@ -54,7 +58,7 @@ class Accounts implements AuthApi {
      * A registration from {@code clientAddress}: a token of the address's registration bucket is taken
      * before the password is hashed, so a flood of sign-ups neither creates more accounts nor computes
      * more hashes than the allowance. The token is kept once the hash was computed, whatever follows.
-     * A self-service account always starts on the free plan.
+     * A self-service account always starts on the catalogue's default plan.
      */
     @Transactional(Transactional.TxType.NEVER)
     UserView signUp(String email, String password, String clientAddress) {
@@ -66,7 +70,7 @@ class Accounts implements AuthApi {
             attempt.giveBack();
             throw notHashed;
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, Plan.FREE, false, false));
+        return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, defaultPlan(), false, false));
     }
 
     /**
@@ -78,6 +82,11 @@ class Accounts implements AuthApi {
     UserView register(String email, String password, Plan plan, boolean admin, boolean bySystem) {
         String passwordHash = hasher.hash(password);
         return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, plan, admin, bySystem));
+    }
+
+    /** The plan self-service accounts start on (license's catalogue; {@code free} without one). */
+    Plan defaultPlan() {
+        return plans.isResolvable() ? plans.get().defaultPlan() : Plan.FREE;
     }
 
     private UserView insert(String email, String passwordHash, Plan plan, boolean admin, boolean bySystem) {

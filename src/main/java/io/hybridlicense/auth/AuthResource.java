@@ -2,6 +2,7 @@ package io.hybridlicense.auth;
 
 import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.shared.ClientAddress;
+import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.auth.api.SubscriptionDirectory;
 import io.hybridlicense.auth.api.SubscriptionSummary;
 import io.hybridlicense.auth.api.UserView;
@@ -28,7 +29,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
-@RegisterForReflection(targets = {AuthResponses.Registered.class, AuthResponses.Token.class})
+@RegisterForReflection(targets = {AuthResponses.Registered.class, AuthResponses.Token.class, Plan.class})
 @Path("/api/v1/auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +51,7 @@ class AuthResource {
     public Response register(@Valid @NotNull AuthRequests.Register request, @Context HttpServerRequest http) {
         if (request.plan() != null) {
             throw new ProblemException(Problem.of(422, "plan-not-selectable", "Unprocessable Content",
-                    "A new account starts on the free plan; leave out plan (other plans are set by an admin)"));
+                    "A new account starts on the default plan; leave out plan (other plans are set by an admin)"));
         }
         UserView user = accounts.signUp(request.email(), request.password(), ClientAddress.of(http));
         return Response.created(URI.create("/api/v1/auth/me")).entity(AuthResponses.Registered.of(user)).build();

@@ -1,6 +1,5 @@
 package io.hybridlicense.auth;
 
-import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ class FirstAdmin {
 
     private void create(String email) {
         try {
-            accounts.register(email, config.password().get(), Plan.FREE, true, true);
+            accounts.register(email, config.password().get(), accounts.defaultPlan(), true, true);
             LOG.infof("Created the first admin %s", email);
         } catch (ProblemException alreadyCreatedByAnotherInstance) {
             LOG.debugf("The first admin %s was created concurrently", email);

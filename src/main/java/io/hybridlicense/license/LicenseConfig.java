@@ -1,6 +1,5 @@
 package io.hybridlicense.license;
 
-import io.hybridlicense.auth.api.Plan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,11 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hl.license")
 public interface LicenseConfig {
 
-    /** How long a new license (and its token) is valid. */
+    /**
+     * How long a new license (and its token) was valid before plans were data: read only by the migration
+     * that made the first policies (V2026.12.07.1800); today a policy's {@code duration} says it.
+     */
     @WithDefault("P365D")
     Duration validity();
 
-    /** Seats (live licenses) per plan. */
+    /**
+     * Seats (live licenses) per plan before plans were data: read only by the migration that made the first
+     * policies (V2026.12.07.1800); today each plan's policy says it ({@code /api/v1/admin/policies}).
+     */
     Seats seats();
 
     /** The expiry job. */
@@ -110,13 +115,5 @@ public interface LicenseConfig {
          */
         @WithDefault("1h")
         String compactEvery();
-    }
-
-    default int seatsOf(Plan plan) {
-        return switch (plan) {
-            case FREE -> seats().free();
-            case PRO -> seats().pro();
-            case ENTERPRISE -> seats().enterprise();
-        };
     }
 }

@@ -29,8 +29,10 @@ public final class LicenseRequests {
                     @NotNull @Size(max = 128) @Pattern(regexp = CLIENT_ID, message = CLIENT_ID_MESSAGE) String clientId) {
     }
 
+    /** {@code requireEntitlements} is checked by {@link ValidationJson#checkRequired}, as on the event-loop route. */
     public record Validate(@NotBlank @Size(max = MAX_TOKEN) String token,
-                    @Size(max = 128) @Pattern(regexp = CLIENT_ID, message = CLIENT_ID_MESSAGE) String clientId) {
+                    @Size(max = 128) @Pattern(regexp = CLIENT_ID, message = CLIENT_ID_MESSAGE) String clientId,
+                    java.util.List<String> requireEntitlements) {
     }
 
     public record ChangeStatus(@NotNull @Pattern(regexp = SETTABLE_STATUS) String status) {

@@ -21,6 +21,8 @@ public class LicenseTokens {
     public static final String CLIENT_ID = "clientId";
     public static final String PLAN = "plan";
     public static final String STATUS = "status";
+    /** The license's effective entitlements when the token was issued (its policy's and those granted to it). */
+    public static final String ENTITLEMENTS = "entitlements";
 
     private final SignedTokens tokens;
 
@@ -28,13 +30,14 @@ public class LicenseTokens {
         this.tokens = tokens;
     }
 
-    public String issue(LicenseView license, Plan plan) {
+    public String issue(LicenseView license, Plan plan, java.util.Collection<String> entitlements) {
         return tokens.sign(AUDIENCE, license.licenseId().toString(), license.expiresAt(), Map.of(
                 LICENSE_ID, license.licenseId().toString(),
                 USER_ID, license.userId().toString(),
                 CLIENT_ID, license.clientId(),
                 PLAN, plan.wireName(),
-                STATUS, license.status().wireName()));
+                STATUS, license.status().wireName(),
+                ENTITLEMENTS, java.util.List.copyOf(entitlements)));
     }
 
     public VerifiedToken verify(String token) {

@@ -141,13 +141,17 @@ final class ModuleRules {
         }).toList());
     }
 
-    /** license's shared pieces ({@code store}, the root) are below the features: they use none. */
+    /**
+     * license's shared pieces ({@code store}, {@code policy}: the terms every feature applies, the root) are
+     * below the features: they use none.
+     */
     ArchRule licenseSharedPiecesUseNoFeature() {
         String module = root + ".license";
         String[] features = LICENSE_FEATURES.stream().map(feature -> module + "." + feature + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage(module + ".store..").or().resideInAPackage(module)
+        return noClasses().that().resideInAPackage(module + ".store..").or().resideInAPackage(module + ".policy..")
+                .or().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(features)
-                .as("license.store and the root of license use no feature of license")
+                .as("license.store, license.policy and the root of license use no feature of license")
                 .allowEmptyShould(true);
     }
 

@@ -10,7 +10,7 @@ import io.hybridlicense.admin.reporting.ReportingResponses.StatusStats;
 import io.hybridlicense.admin.reporting.ReportingResponses.Subscription;
 import io.hybridlicense.admin.reporting.ReportingResponses.UserDetail;
 import io.hybridlicense.admin.reporting.ReportingResponses.UserSummary;
-import io.hybridlicense.auth.api.Plan;
+import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Jdbc;
@@ -101,15 +101,17 @@ public class Reports {
 
     private final DataSource database;
     private final Clock clock;
+    private final LicenseApi licenses;
 
-    Reports(DataSource database, Clock clock) {
+    Reports(DataSource database, Clock clock, LicenseApi licenses) {
+        this.licenses = licenses;
         this.database = database;
         this.clock = clock;
     }
 
-    /** Every plan, in the order of {@link Plan}, with zeros for plans nobody is on. */
+    /** Every plan of the catalogue, by code, with zeros for plans nobody is on. */
     public List<PlanStats> planStats() {
-        String[] plans = Arrays.stream(Plan.values()).map(Plan::wireName).toArray(String[]::new);
+        String[] plans = licenses.planCodes().toArray(String[]::new);
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(PLAN_STATS)) {
             Jdbc.bind(query, 1, clock.now().minus(Duration.ofDays(STATS_DAYS)));
@@ -173,7 +175,7 @@ public class Reports {
 
     /** Seats in use (active or suspended licenses) per plan of their owners, every plan. */
     public List<PlanCount> seatsPerPlan() {
-        String[] plans = Arrays.stream(Plan.values()).map(Plan::wireName).toArray(String[]::new);
+        String[] plans = licenses.planCodes().toArray(String[]::new);
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(SEATS_PER_PLAN)) {
             query.setArray(1, connection.createArrayOf("text", plans));

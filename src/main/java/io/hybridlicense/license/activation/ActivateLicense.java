@@ -8,7 +8,10 @@ import io.hybridlicense.license.LicenseTokens;
 import io.hybridlicense.license.api.LicenseActivated;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.license.domain.Policy;
 import io.hybridlicense.license.domain.SeatPolicy;
+import io.hybridlicense.license.policy.Entitlements;
+import io.hybridlicense.license.policy.Policies;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.license.store.SubscriptionEntity;
 import io.hybridlicense.shared.Clock;
@@ -40,8 +43,13 @@ public class ActivateLicense {
     private final LicenseConfig config;
     private final Clock clock;
     private final Event<LicenseActivated> activated;
+    private final Policies policies;
+    private final Entitlements entitlements;
 
-    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated) {
+    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated,
+                    Policies policies, Entitlements entitlements) {
+        this.policies = policies;
+        this.entitlements = entitlements;
         this.auth = auth;
         this.tokens = tokens;
         this.config = config;
@@ -59,26 +67,29 @@ public class ActivateLicense {
         SubscriptionEntity subscription = SubscriptionEntity.lockOf(user.userId())
                 .orElseThrow(() -> new IllegalStateException("User " + user.userId() + " has no subscription"));
         Plan plan = subscription.plan;
+        // FOR SHARE: an admin lowering this policy's seats waits for this activation, or it for the edit
+        Policy policy = policies.lockedOf(plan);
         var existing = LicenseEntity.findLiveByClientId(command.clientId());
         if (existing.isPresent()) {
             if (!existing.get().userId.equals(user.userId())) {
                 throw clientIdTaken();
             }
             LicenseView license = existing.get().toView();
-            return new Activation(license, tokens.issue(license, plan), false);
+            return new Activation(license, tokens.issue(license, plan,
+                    policy.effectiveEntitlements(entitlements.grantedTo(license.licenseId()))), false);
         }
-        int seats = config.seatsOf(plan);
+        int seats = policy.seats();
         if (!SeatPolicy.allowsAnother(seats, LicenseEntity.countLive(user.userId()))) {
             throw new ProblemException(Problem.of(403, "seat-limit-reached", "Forbidden",
                     "The " + plan.wireName() + " plan allows " + seats + " active license(s); deactivate one or change plan"));
         }
-        LicenseEntity row = insert(user.userId(), command.clientId());
+        LicenseEntity row = insert(user.userId(), command.clientId(), policy);
         activated.fire(new LicenseActivated(row.id, row.userId, row.clientId, row.expiresAt));
         LicenseView license = row.toView();
-        return new Activation(license, tokens.issue(license, plan), true);
+        return new Activation(license, tokens.issue(license, plan, policy.entitlements()), true);
     }
 
-    private LicenseEntity insert(UUID userId, String clientId) {
+    private LicenseEntity insert(UUID userId, String clientId, Policy policy) {
         LicenseEntity row = new LicenseEntity();
         row.id = UUID.randomUUID();
         row.userId = userId;
@@ -86,7 +97,7 @@ public class ActivateLicense {
         row.status = LicenseStatus.ACTIVE;
         row.createdAt = clock.now();
         row.updatedAt = row.createdAt;
-        row.expiresAt = row.createdAt.plus(config.validity());
+        row.expiresAt = row.createdAt.plus(policy.duration());
         try {
             // flushed now, so that a client id taken concurrently by another user fails here, before the audit entry
             row.persistAndFlush();

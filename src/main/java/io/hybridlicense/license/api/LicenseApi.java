@@ -18,6 +18,21 @@ public interface LicenseApi {
 
     Optional<SubscriptionView> subscriptionOf(UUID userId);
 
+    /** Every policy, by name, with what uses it. */
+    List<PolicyView> policies();
+
+    /** One policy; 404 when there is none. */
+    PolicyView policy(UUID policyId);
+
+    /**
+     * An admin edits a policy only if it is still at {@code expectedVersion}: 412 otherwise, 409 when fewer
+     * seats than a user under it has live licenses (naming the count), 422 for invalid terms; audited.
+     */
+    PolicyView changePolicy(UUID policyId, long expectedVersion, PolicyTerms terms, UUID adminId);
+
+    /** The codes of the plan catalogue, sorted (admins add plans: {@code /api/v1/admin/plans}). */
+    List<String> planCodes();
+
     /**
      * An admin changes one license's status, only if it is still at {@code expectedVersion} (the ETag
      * the admin saw): 412 {@code precondition-failed} otherwise, 409 {@code invalid-transition}, 404.

@@ -4,6 +4,8 @@
  * {@link io.hybridlicense.license.api.LicenseStatus}) and events
  * ({@link io.hybridlicense.license.api.LicenseActivated}, {@link io.hybridlicense.license.api.LicenseStatusChanged}, {@link io.hybridlicense.license.api.LicenseExtended},
  * {@link io.hybridlicense.license.api.SubscriptionStarted}, {@link io.hybridlicense.license.api.SubscriptionPlanChanged},
- * {@link io.hybridlicense.license.api.SubscriptionRenewed}). Nothing internal.
+ * {@link io.hybridlicense.license.api.SubscriptionRenewed}, {@link io.hybridlicense.license.api.PolicyChanged},
+ * {@link io.hybridlicense.license.api.PlanChanged}, {@link io.hybridlicense.license.api.EntitlementChanged}),
+ * and the policies' {@link io.hybridlicense.license.api.PolicyView} and {@link io.hybridlicense.license.api.PolicyTerms}. Nothing internal.
  */
 package io.hybridlicense.license.api;

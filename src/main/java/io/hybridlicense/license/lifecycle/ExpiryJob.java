@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Marks live licenses past {@code expires_at} as expired, audited like any status change. Safe with
+ * Marks live licenses past {@code expires_at} and their policy's expiry grace as expired, audited like any status change. Safe with
  * several instances: each batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so two instances
  * never work on the same license, and a row already expired no longer matches.
  */
@@ -51,11 +51,15 @@ class ExpiryJob {
     private int expireOneBatch() {
         @SuppressWarnings("unchecked")
         List<UUID> due = entityManager.createNativeQuery("""
-                        SELECT id FROM license.licenses
-                        WHERE status IN ('active', 'suspended') AND expires_at <= :now
-                        ORDER BY expires_at
+                        SELECT l.id FROM license.licenses l
+                        LEFT JOIN license.subscriptions s ON s.user_id = l.user_id
+                        LEFT JOIN license.plans pl ON pl.code = s.plan
+                        LEFT JOIN license.policies po ON po.id = pl.policy_id
+                        WHERE l.status IN ('active', 'suspended') AND l.expires_at <= :now
+                          AND l.expires_at + make_interval(secs => coalesce(po.expiry_grace_seconds, 0)) <= :now
+                        ORDER BY l.expires_at
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED""", UUID.class)
+                        FOR UPDATE OF l SKIP LOCKED""", UUID.class)
                 .setParameter("now", clock.now())
                 .setParameter("limit", batchSize)
                 .getResultList();

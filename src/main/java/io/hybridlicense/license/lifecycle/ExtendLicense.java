@@ -4,6 +4,8 @@ import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.license.LicenseConfig;
 import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseView;
+import io.hybridlicense.license.domain.Policy;
+import io.hybridlicense.license.policy.Entitlements;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.ProblemException;
@@ -15,8 +17,8 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * An admin extends a live license by one validity period (hl.license.validity), counted from its expiry
- * or from now if that is later, with the same optimistic locking as a status change. Audited in the same
+ * An admin extends a live license by its policy's duration, counted from its expiry while that is in the
+ * future or within the policy's expiry grace (a renewal in the grace does not gain the grace), otherwise from now, with the same optimistic locking as a status change. Audited in the same
  * transaction through {@link LicenseExtended}. Online validation sees the new expiry at once; a license
  * token already issued keeps its own {@code exp} until the client activates again.
  */
@@ -24,12 +26,12 @@ import java.util.UUID;
 class ExtendLicense {
 
     private final Clock clock;
-    private final LicenseConfig config;
     private final Event<LicenseExtended> extended;
+    private final Entitlements entitlements;
 
-    ExtendLicense(Clock clock, LicenseConfig config, Event<LicenseExtended> extended) {
+    ExtendLicense(Clock clock, Event<LicenseExtended> extended, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.clock = clock;
-        this.config = config;
         this.extended = extended;
     }
 
@@ -43,7 +45,8 @@ class ExtendLicense {
         }
         Instant now = clock.now();
         Instant from = license.expiresAt;
-        license.expiresAt = (from.isAfter(now) ? from : now).plus(config.validity());
+        Policy policy = entitlements.termsOf(licenseId).orElseThrow().policy();
+        license.expiresAt = policy.extendedExpiry(from, now);
         license.updatedAt = now;
         ChangeLicenseStatus.flush(license);
         extended.fire(new LicenseExtended(license.id, license.userId, from, license.expiresAt, license.version,

@@ -1,6 +1,10 @@
 package io.hybridlicense.license.lifecycle;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.license.api.PolicyTerms;
+import io.hybridlicense.license.api.PolicyView;
+import io.hybridlicense.license.policy.Plans;
+import io.hybridlicense.license.policy.Policies;
 import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChange;
@@ -22,9 +26,13 @@ class LicenseFacade implements LicenseApi {
     private final ChangeLicenseStatus changes;
     private final BatchStatusUpdate batch;
     private final ExtendLicense extension;
+    private final Plans plans;
+    private final Policies policies;
 
     LicenseFacade(Subscriptions subscriptions, ChangeLicenseStatus changes, BatchStatusUpdate batch,
-                  ExtendLicense extension) {
+                  ExtendLicense extension, Plans plans, Policies policies) {
+        this.policies = policies;
+        this.plans = plans;
         this.extension = extension;
         this.subscriptions = subscriptions;
         this.changes = changes;
@@ -41,6 +49,26 @@ class LicenseFacade implements LicenseApi {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LicenseView> licensesOf(UUID userId) {
         return LicenseEntity.listOf(userId).stream().map(LicenseEntity::toView).toList();
+    }
+
+    @Override
+    public List<PolicyView> policies() {
+        return policies.list();
+    }
+
+    @Override
+    public PolicyView policy(UUID policyId) {
+        return policies.find(policyId);
+    }
+
+    @Override
+    public PolicyView changePolicy(UUID policyId, long expectedVersion, PolicyTerms terms, UUID adminId) {
+        return policies.change(policyId, expectedVersion, terms, adminId);
+    }
+
+    @Override
+    public List<String> planCodes() {
+        return plans.codes();
     }
 
     @Override

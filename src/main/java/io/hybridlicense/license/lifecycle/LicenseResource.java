@@ -2,13 +2,17 @@ package io.hybridlicense.license.lifecycle;
 
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.license.ETags;
 import io.hybridlicense.license.LicenseRequests;
 import io.hybridlicense.license.activation.ActivateLicense;
 import io.hybridlicense.license.activation.ActivateLicenseCommand;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.validation.ValidateLicense;
+import io.hybridlicense.license.validation.ValidationJson;
+import io.hybridlicense.license.policy.Entitlements;
 import io.hybridlicense.shared.ClientAddress;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +38,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
-@RegisterForReflection(targets = {LicenseResponses.Activated.class, LicenseView.class})
+@RegisterForReflection(targets = {LicenseResponses.Activated.class, LicenseView.class, LicenseResponses.Detail.class})
 @Path("/api/v1/licenses")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,9 +50,11 @@ class LicenseResource {
     private final ExtendLicense extension;
     private final LicenseFacade licenses;
     private final JsonWebToken token;
+    private final Entitlements entitlements;
 
     LicenseResource(ActivateLicense activation, ValidateLicense validation, ChangeLicenseStatus changes,
-                    ExtendLicense extension, LicenseFacade licenses, JsonWebToken token) {
+                    ExtendLicense extension, LicenseFacade licenses, JsonWebToken token, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.extension = extension;
         this.activation = activation;
         this.validation = validation;
@@ -75,7 +81,13 @@ class LicenseResource {
     @Path("/validate")
     @PermitAll
     public Uni<LicenseResponses.Validation> validate(@Valid @NotNull LicenseRequests.Validate request) {
-        return Uni.createFrom().completionStage(() -> validation.validate(request.token(), request.clientId()).toCompletionStage())
+        Problem badCodes = ValidationJson.checkRequired(request.requireEntitlements());
+        if (badCodes != null) {
+            throw new ProblemException(badCodes);
+        }
+        List<String> required = request.requireEntitlements() == null ? List.of() : request.requireEntitlements();
+        return Uni.createFrom().completionStage(() -> validation.validate(request.token(), request.clientId(), required)
+                        .toCompletionStage())
                 .map(LicenseResponses.Validation::of);
     }
 
@@ -92,7 +104,8 @@ class LicenseResource {
         LicenseView license = licenses.findLicense(id)
                 .filter(found -> caller().canSee(found.userId()))
                 .orElseThrow(() -> ProblemException.notFound("License " + id));
-        return withETag(license);
+        return Response.ok(LicenseResponses.Detail.of(license, entitlements.termsOf(id).orElse(null)))
+                .header(HttpHeaders.ETAG, ETags.of(license.version())).build();
     }
 
     @PATCH

@@ -6,6 +6,7 @@ import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.validation.ValidateLicense;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The response bodies of the license endpoints that are not plain views. */
@@ -23,9 +24,23 @@ public final class LicenseResponses {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Validation(boolean valid, ValidateLicense.Code code, UUID licenseId, LicenseStatus status, Instant expiresAt) {
+    public record Validation(boolean valid, ValidateLicense.Code code, UUID licenseId, LicenseStatus status, Instant expiresAt,
+                      Instant graceEndsAt, List<String> entitlements, List<String> missing) {
         static Validation of(ValidateLicense.Outcome outcome) {
-            return new Validation(outcome.valid(), outcome.code(), outcome.licenseId(), outcome.status(), outcome.expiresAt());
+            return new Validation(outcome.valid(), outcome.code(), outcome.licenseId(), outcome.status(), outcome.expiresAt(),
+                    outcome.graceEndsAt(), outcome.entitlements(), outcome.missing());
+        }
+    }
+
+    /** One license with its plan, policy and effective entitlements (its policy's and those granted to it). */
+    record Detail(UUID licenseId, UUID userId, String clientId, LicenseStatus status, Instant createdAt, Instant expiresAt,
+                  Instant updatedAt, Instant lastValidatedAt, long version, String plan, UUID policyId,
+                  List<String> entitlements) {
+        static Detail of(LicenseView license, io.hybridlicense.license.policy.Entitlements.LicenseTerms terms) {
+            return new Detail(license.licenseId(), license.userId(), license.clientId(), license.status(), license.createdAt(),
+                    license.expiresAt(), license.updatedAt(), license.lastValidatedAt(), license.version(),
+                    terms == null ? null : terms.plan().wireName(), terms == null ? null : terms.policy().id(),
+                    terms == null ? List.of() : List.copyOf(terms.entitlements()));
         }
     }
 

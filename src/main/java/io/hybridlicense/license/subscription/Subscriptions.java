@@ -9,7 +9,10 @@ import io.hybridlicense.license.LicenseConfig;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionStarted;
 import io.hybridlicense.license.api.SubscriptionView;
+import io.hybridlicense.license.domain.Policy;
 import io.hybridlicense.license.domain.SeatPolicy;
+import io.hybridlicense.license.policy.Plans;
+import io.hybridlicense.license.policy.Policies;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.license.store.SubscriptionEntity;
 import io.hybridlicense.shared.Problem;
@@ -29,9 +32,13 @@ public class Subscriptions implements SubscriptionDirectory {
     private final LicenseConfig config;
     private final Event<SubscriptionStarted> started;
     private final Event<SubscriptionPlanChanged> planChanged;
+    private final Policies policies;
+    private final Plans plans;
 
     Subscriptions(AuthApi auth, LicenseConfig config, Event<SubscriptionStarted> started,
-                  Event<SubscriptionPlanChanged> planChanged) {
+                  Event<SubscriptionPlanChanged> planChanged, Policies policies, Plans plans) {
+        this.policies = policies;
+        this.plans = plans;
         this.auth = auth;
         this.config = config;
         this.started = started;
@@ -81,17 +88,24 @@ public class Subscriptions implements SubscriptionDirectory {
     private SubscriptionView changePlan(UUID userId, Plan plan, UUID actorId, boolean mayAddSeats) {
         SubscriptionEntity subscription = SubscriptionEntity.lockOf(userId)
                 .orElseThrow(() -> ProblemException.notFound("The subscription"));
-        if (subscription.plan == plan) {
+        if (subscription.plan.equals(plan)) {
             return subscription.toView();
         }
-        if (!mayAddSeats && config.seatsOf(plan) > config.seatsOf(subscription.plan)) {
+        if (!plans.exists(plan)) {
+            throw new ProblemException(Problem.of(400, "unknown-plan", "Bad Request", "The catalogue has no such plan")
+                    .withErrors(java.util.List.of(new Problem.FieldError("plan", "must be a plan of the catalogue"))));
+        }
+        // both plans' policies FOR SHARE: a policy edit that lowers seats waits for this change, or this for it
+        Policy current = policies.lockedOf(subscription.plan);
+        Policy target = policies.lockedOf(plan);
+        if (!mayAddSeats && target.seats() > current.seats()) {
             throw new ProblemException(Problem.of(403, "plan-upgrade-by-admin", "Forbidden",
                     "A plan with more seats is set by an administrator"));
         }
         long live = LicenseEntity.countLive(userId);
-        if (!SeatPolicy.fits(config.seatsOf(plan), live)) {
+        if (!SeatPolicy.fits(target.seats(), live)) {
             throw new ProblemException(Problem.of(409, "plan-downgrade-refused", "Conflict",
-                    "The " + plan.wireName() + " plan allows " + config.seatsOf(plan) + " active license(s) and "
+                    "The " + plan.wireName() + " plan allows " + target.seats() + " active license(s) and "
                             + live + " are active; deactivate some first"));
         }
         Plan from = subscription.plan;

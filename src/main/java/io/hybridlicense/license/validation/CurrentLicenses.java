@@ -42,8 +42,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class CurrentLicenses {
 
-    private static final String SELECT =
-            "SELECT id, client_id, status, expires_at FROM license.licenses WHERE id = ANY($1)";
+    /**
+     * With each license, its policy's id and current version (the policy itself comes from
+     * {@link io.hybridlicense.license.policy.PolicyCache}) and the entitlements granted to it alone.
+     */
+    private static final String SELECT = """
+            SELECT l.id, l.client_id, l.status, l.expires_at, pl.policy_id, po.version,
+                   ARRAY(SELECT e.code FROM license.license_entitlements e WHERE e.license_id = l.id) AS granted
+            FROM license.licenses l
+            LEFT JOIN license.subscriptions s ON s.user_id = l.user_id
+            LEFT JOIN license.plans pl ON pl.code = s.plan
+            LEFT JOIN license.policies po ON po.id = pl.policy_id
+            WHERE l.id = ANY($1)""";
+    private static final String[] NONE = new String[0];
     private static final Map<String, LicenseStatus> STATUSES = new HashMap<>();
     private static final Logger LOG = Logger.getLogger(CurrentLicenses.class);
 
@@ -53,8 +64,9 @@ class CurrentLicenses {
         }
     }
 
-    /** What validation needs of a license row. */
-    record State(UUID id, String clientId, LicenseStatus status, Instant expiresAt) {
+    /** What validation needs of a license row; {@code policyId} is null for an owner without a subscription. */
+    record State(UUID id, String clientId, LicenseStatus status, Instant expiresAt, UUID policyId, long policyVersion,
+                 List<String> granted) {
     }
 
     private record Waiting(UUID id, Promise<State> answer) {
@@ -171,8 +183,11 @@ class CurrentLicenses {
         Map<UUID, State> states = new HashMap<>(rows.size() * 2);
         for (Row row : rows) {
             UUID id = row.getUUID(0);
+            Long policyVersion = row.getLong(5);
+            String[] granted = row.getArrayOfStrings(6);
             states.put(id, new State(id, row.getString(1), STATUSES.get(row.getString(2)),
-                    row.getOffsetDateTime(3).toInstant()));
+                    row.getOffsetDateTime(3).toInstant(), row.getUUID(4), policyVersion == null ? 0 : policyVersion,
+                    List.of(granted == null ? NONE : granted)));
         }
         return states;
     }

@@ -70,7 +70,7 @@ class LicenseValidationRoute {
             metrics.validated(null, refused.problem().status(), started);
             return;
         }
-        validation.validate(request.token(), request.clientId()).onComplete(outcome -> {
+        validation.validate(request.token(), request.clientId(), request.requireEntitlements()).onComplete(outcome -> {
             if (outcome.succeeded()) {
                 context.response().putHeader("Content-Type", "application/json;charset=UTF-8")
                         .end(ValidationJson.write(outcome.result()));

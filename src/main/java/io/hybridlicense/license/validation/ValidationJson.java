@@ -18,13 +18,16 @@ import java.util.List;
  * ({@code LicenseResponses.Validation} of lifecycle). Data binding, constraint metadata and reflection cost more
  * than the rest of a validation (measured, see docs/PERFORMANCE.md).
  */
-final class ValidationJson {
+public final class ValidationJson {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String TOKEN = "token";
     private static final String CLIENT_ID = "clientId";
+    private static final String REQUIRE_ENTITLEMENTS = "requireEntitlements";
+    /** Most entitlement codes one validation may require. */
+    static final int MAX_REQUIRED = 64;
 
-    record Request(String token, String clientId) {
+    record Request(String token, String clientId, List<String> requireEntitlements) {
     }
 
     /** A body refused with the problem to answer; the problem never repeats the input. */
@@ -47,6 +50,7 @@ final class ValidationJson {
     static Request read(byte[] body) throws Refused {
         String token = null;
         String clientId = null;
+        List<String> required = List.of();
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
@@ -58,9 +62,13 @@ final class ValidationJson {
             for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (REQUIRE_ENTITLEMENTS.equals(field)) {
+                    required = readCodes(parser, value);
+                    continue;
+                }
                 if (!TOKEN.equals(field) && !CLIENT_ID.equals(field)) {
                     throw new Refused(Problem.of(400, "malformed-json", "Bad Request",
-                            "The body has a field this endpoint does not know; it knows clientId, token"));
+                            "The body has a field this endpoint does not know; it knows clientId, requireEntitlements, token"));
                 }
                 if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
                     throw new Refused(Problem.of(400, "malformed-json", "Bad Request",
@@ -79,7 +87,74 @@ final class ValidationJson {
             throw malformed(null);
         }
         check(token, clientId);
-        return new Request(token, clientId);
+        Problem badCodes = checkRequired(required);
+        if (badCodes != null) {
+            throw new Refused(badCodes);
+        }
+        return new Request(token, clientId, required);
+    }
+
+    private static List<String> readCodes(JsonParser parser, JsonToken value) throws IOException, Refused {
+        if (value == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new Refused(Problem.of(400, "malformed-json", "Bad Request",
+                    "Field '" + REQUIRE_ENTITLEMENTS + "' has the wrong type or shape"));
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item != JsonToken.VALUE_STRING || codes.size() > MAX_REQUIRED) {
+                throw new Refused(item == JsonToken.VALUE_STRING ? Problem.of(400, "invalid-request", "Bad Request",
+                        "Invalid fields: " + REQUIRE_ENTITLEMENTS).withErrors(List.of(tooMany()))
+                        : Problem.of(400, "malformed-json", "Bad Request",
+                        "Field '" + REQUIRE_ENTITLEMENTS + "' has the wrong type or shape"));
+            }
+            codes.add(parser.getText());
+        }
+        return codes;
+    }
+
+    /**
+     * The REST resource's and this route's one check of {@code requireEntitlements}: at most 64 codes, each
+     * well-formed (1–64 characters {@code [a-z0-9-]}); {@code null} when they pass. A well-formed code the
+     * catalogue does not have is no error: it is simply missing.
+     */
+    public static Problem checkRequired(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return null;
+        }
+        Problem.FieldError error = null;
+        if (codes.size() > MAX_REQUIRED) {
+            error = tooMany();
+        } else {
+            for (String code : codes) {
+                if (code == null || !isEntitlementCode(code)) {
+                    error = new Problem.FieldError(REQUIRE_ENTITLEMENTS, "each must be 1 to 64 characters a-z, 0-9 or -");
+                    break;
+                }
+            }
+        }
+        return error == null ? null
+                : Problem.of(400, "invalid-request", "Bad Request", "Invalid fields: " + REQUIRE_ENTITLEMENTS).withErrors(List.of(error));
+    }
+
+    private static Problem.FieldError tooMany() {
+        return new Problem.FieldError(REQUIRE_ENTITLEMENTS, "size must be between 0 and " + MAX_REQUIRED);
+    }
+
+    private static boolean isEntitlementCode(String code) {
+        int length = code.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = code.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(String token, String clientId) throws Refused {
@@ -158,7 +233,22 @@ final class ValidationJson {
                 .append(",\"code\":\"").append(outcome.code().name()).append("\",\"licenseId\":");
         quoted(json, outcome.licenseId()).append(",\"status\":");
         quoted(json, outcome.status() == null ? null : outcome.status().wireName()).append(",\"expiresAt\":");
-        return quoted(json, outcome.expiresAt()).append('}').toString();
+        quoted(json, outcome.expiresAt()).append(",\"graceEndsAt\":");
+        quoted(json, outcome.graceEndsAt()).append(",\"entitlements\":");
+        codes(json, outcome.entitlements()).append(",\"missing\":");
+        return codes(json, outcome.missing()).append('}').toString();
+    }
+
+    /** Entitlement codes ({@code [a-z0-9-]}, checked on the way in): no escaping needed. */
+    private static StringBuilder codes(StringBuilder json, List<String> codes) {
+        if (codes == null) {
+            return json.append("null");
+        }
+        json.append('[');
+        for (int i = 0; i < codes.size(); i++) {
+            quoted(i == 0 ? json : json.append(','), codes.get(i));
+        }
+        return json.append(']');
     }
 
     /** Only for values whose text needs no escaping: ids, enum names, instants. */

@@ -66,7 +66,10 @@ class ValidationRouteTest {
             LicenseResponses.Validation same = new LicenseResponses.Validation(json.getBoolean("valid"),
                     ValidateLicense.Code.valueOf(json.getString("code")),
                     json.getString("licenseId") == null ? null : UUID.fromString(json.getString("licenseId")),
-                    status == null ? null : LicenseStatus.of(status), expiresAt == null ? null : Instant.parse(expiresAt));
+                    status == null ? null : LicenseStatus.of(status), expiresAt == null ? null : Instant.parse(expiresAt),
+                    json.getString("graceEndsAt") == null ? null : Instant.parse(json.getString("graceEndsAt")),
+                    json.get("entitlements") == null ? null : json.getList("entitlements", String.class),
+                    json.get("missing") == null ? null : json.getList("missing", String.class));
             assertThat(body).isEqualTo(mapper.writeValueAsString(same));
         }
     }
