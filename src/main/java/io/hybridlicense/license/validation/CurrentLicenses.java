@@ -48,7 +48,8 @@ class CurrentLicenses {
      */
     private static final String SELECT = """
             SELECT l.id, l.client_id, l.status, l.expires_at, pl.policy_id, po.version,
-                   ARRAY(SELECT e.code FROM license.license_entitlements e WHERE e.license_id = l.id) AS granted
+                   ARRAY(SELECT e.code FROM license.license_entitlements e WHERE e.license_id = l.id) AS granted,
+                   l.heartbeat_deadline <= now() AS heartbeat_dead
             FROM license.licenses l
             LEFT JOIN license.subscriptions s ON s.user_id = l.user_id
             LEFT JOIN license.plans pl ON pl.code = s.plan
@@ -65,8 +66,9 @@ class CurrentLicenses {
     }
 
     /** What validation needs of a license row; {@code policyId} is null for an owner without a subscription. */
+    /** @param heartbeatDead past its heartbeat deadline on the database's clock (heartbeat's column, in the same row) */
     record State(UUID id, String clientId, LicenseStatus status, Instant expiresAt, UUID policyId, long policyVersion,
-                 List<String> granted) {
+                 List<String> granted, boolean heartbeatDead) {
     }
 
     private record Waiting(UUID id, Promise<State> answer) {
@@ -187,7 +189,7 @@ class CurrentLicenses {
             String[] granted = row.getArrayOfStrings(6);
             states.put(id, new State(id, row.getString(1), STATUSES.get(row.getString(2)),
                     row.getOffsetDateTime(3).toInstant(), row.getUUID(4), policyVersion == null ? 0 : policyVersion,
-                    List.of(granted == null ? NONE : granted)));
+                    List.of(granted == null ? NONE : granted), Boolean.TRUE.equals(row.getBoolean(7))));
         }
         return states;
     }

@@ -24,7 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ValidateLicense {
 
-    public enum Code { VALID, VALID_IN_GRACE, ENTITLEMENTS_MISSING, EXPIRED, SUSPENDED, REVOKED, NOT_FOUND, INVALID_TOKEN, CLIENT_MISMATCH }
+    public enum Code { VALID, VALID_IN_GRACE, ENTITLEMENTS_MISSING, HEARTBEAT_DEAD, EXPIRED, SUSPENDED, REVOKED, NOT_FOUND, INVALID_TOKEN, CLIENT_MISMATCH }
 
     /**
      * @param graceEndsAt  when the policy's expiry grace ends ({@code null} for a policy without grace)
@@ -120,8 +120,15 @@ public class ValidateLicense {
             case SUSPENDED -> Code.SUSPENDED;
             case REVOKED, DEACTIVATED -> Code.REVOKED;
             case EXPIRED -> Code.EXPIRED;
-            case ACTIVE -> expiry.isAfter(now) ? Code.VALID : policy.inGrace(expiry, now) ? Code.VALID_IN_GRACE : Code.EXPIRED;
+            case ACTIVE -> !expiry.isAfter(now) && !policy.inGrace(expiry, now) ? Code.EXPIRED
+                    : dead(license, policy) ? Code.HEARTBEAT_DEAD
+                    : expiry.isAfter(now) ? Code.VALID : Code.VALID_IN_GRACE;
         };
+    }
+
+    /** Past its stored heartbeat deadline, under a policy that (still) requires heartbeats. */
+    private static boolean dead(CurrentLicenses.State license, Policy policy) {
+        return license.heartbeatDead() && policy.heartbeat() != null && policy.heartbeat().interval() != null;
     }
 
     private static Instant expOf(VerifiedToken verified) {
