@@ -54,6 +54,13 @@ class IndexUsageTest {
     }
 
     @Test
+    void dueMachines_theHeartbeatCull() {
+        assertThat(plan("SELECT id, status FROM license.licenses WHERE status IN ('active', 'suspended') AND cull_at IS NOT NULL"
+                + " AND cull_at <= now() - make_interval(secs => 5) ORDER BY cull_at LIMIT 500 FOR UPDATE SKIP LOCKED"))
+                .contains("licenses_cull_at_idx");
+    }
+
+    @Test
     void licensesByIds_theBatchedValidationRead() {
         assertThat(plan("SELECT id, client_id, status, expires_at FROM license.licenses WHERE id = ANY("
                 + "ARRAY['4f1c2b8e-0000-4000-8000-000000000001', '4f1c2b8e-0000-4000-8000-000000000002']::uuid[])"))

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param duration          lifetime of a new license, and what an extension adds
  * @param expiryGrace       after expiry, how long validation still answers {@code VALID_IN_GRACE}
  * @param offlineTtl        default lifetime of an offline license file
- * @param heartbeatInterval used by heartbeats, coming ({@code null}: none required); so are the next three
+ * @param heartbeatInterval machines ping at least this often ({@code null}: none required); with grace, cullAfter, resurrectWithin
  * @param entitlements      the codes every license under it has, sorted
  * @param plans             the plans naming it
  * @param liveLicenses      live licenses of the users on those plans

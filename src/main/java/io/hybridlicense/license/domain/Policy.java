@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param duration     lifetime of a new license, and what an extension adds
  * @param expiryGrace  after {@code expiresAt}, how long validation still answers valid ({@code VALID_IN_GRACE})
  * @param offlineTtl   default lifetime of an offline license file
- * @param heartbeat    used by heartbeats, coming: {@code null} when the policy requires none
+ * @param heartbeat    the heartbeat terms (license.heartbeat): {@code null} when the policy requires none
  * @param entitlements the entitlement codes every license under the policy has, sorted
  */
 public record Policy(UUID id, String name, int seats, Duration duration, Duration expiryGrace, Duration offlineTtl,
@@ -27,7 +27,7 @@ public record Policy(UUID id, String name, int seats, Duration duration, Duratio
     /** Entitlement codes: 1–64 characters {@code [a-z0-9-]}. */
     public static final String ENTITLEMENT_CODE = "[a-z0-9-]{1,64}";
 
-    /** Used by heartbeats, coming: each may be {@code null}. */
+    /** Heartbeat terms: each may be {@code null} ({@code interval} null: no heartbeat required). */
     public record Heartbeat(Duration interval, Duration grace, Duration cullAfter, Duration resurrectWithin) {
 
         /** From whole seconds as stored; {@code null} when none is set. */

@@ -29,12 +29,17 @@ class CullJob {
     private static final String ONE_AT_A_TIME = "SELECT pg_try_advisory_xact_lock(hashtext('license.heartbeat.cull'))";
     private static final String CULL = """
             WITH due AS (
-                SELECT id, status FROM license.licenses
-                WHERE status IN ('active', 'suspended') AND cull_at IS NOT NULL
-                  AND cull_at <= now() - make_interval(secs => ?)
-                ORDER BY cull_at
+                SELECT l.id, l.status FROM license.licenses l
+                JOIN license.subscriptions s ON s.user_id = l.user_id
+                JOIN license.plans pl ON pl.code = s.plan
+                JOIN license.policies po ON po.id = pl.policy_id
+                WHERE l.status IN ('active', 'suspended') AND l.cull_at IS NOT NULL
+                  AND l.cull_at <= now() - make_interval(secs => ?)
+                  -- the policy as it is now still culls (its terms may have changed since the deadline was stored)
+                  AND po.heartbeat_interval_seconds IS NOT NULL AND po.cull_after_seconds IS NOT NULL
+                ORDER BY l.cull_at
                 LIMIT ?
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE OF l SKIP LOCKED)
             UPDATE license.licenses l SET status = 'deactivated', culled_at = now(), updated_at = now(),
                    version = l.version + 1
             FROM due WHERE l.id = due.id

@@ -28,8 +28,8 @@ final class PolicyRequests {
     }
 
     /**
-     * A policy's terms; durations are ISO-8601 ({@code P365D}, {@code PT72H}). Heartbeat settings are used by
-     * heartbeats, coming: accepted, checked and kept, not yet applied.
+     * A policy's terms; durations are ISO-8601 ({@code P365D}, {@code PT72H}). Heartbeat settings: see
+     * license.heartbeat ({@code null} interval: none required).
      */
     record PolicyBody(@NotBlank @PlainText @Size(max = 100) String name,
                       @NotNull @PositiveOrZero @Max(1_000_000) Integer seats,

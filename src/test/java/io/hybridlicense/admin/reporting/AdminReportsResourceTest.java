@@ -43,7 +43,8 @@ class AdminReportsResourceTest {
         Users.aUser().withPlan("pro").register();
 
         Map<String, Map<String, Object>> after = planStats();
-        assertThat(after.keySet()).containsExactly("free", "pro", "enterprise");
+        // plans are data: other tests (policies, heartbeats) add plans of their own to the shared test database
+        assertThat(after.keySet()).contains("free", "pro", "enterprise");
         assertThat(((Number) after.get("pro").get("userCount")).longValue())
                 .isEqualTo(((Number) before.get("pro").get("userCount")).longValue() + 1);
         assertThat(((Number) after.get("pro").get("newUsers30d")).longValue())
