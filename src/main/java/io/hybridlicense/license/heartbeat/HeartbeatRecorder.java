@@ -83,6 +83,11 @@ class HeartbeatRecorder {
         return statements.get();
     }
 
+    /** Pings written before their answer so far (tests). */
+    long synchronousCount() {
+        return synchronous.get();
+    }
+
     int pendingCount() {
         return pending.size();
     }
