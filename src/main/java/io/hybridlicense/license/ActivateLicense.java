@@ -7,6 +7,7 @@ import io.hybridlicense.license.api.LicenseActivated;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.domain.SeatPolicy;
+import io.hybridlicense.license.offline.FileSecrets;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
@@ -27,8 +28,11 @@ import java.util.UUID;
 @ApplicationScoped
 class ActivateLicense {
 
-    /** The license and its token; {@code created} is false for an idempotent re-activation. */
-    record Activation(LicenseView license, String token, boolean created) {
+    /**
+     * The license and its token; {@code created} is false for an idempotent re-activation. {@code fileSecret}
+     * (encrypted license files) is given once, when the license is created, and null otherwise.
+     */
+    record Activation(LicenseView license, String token, boolean created, String fileSecret) {
     }
 
     private final AuthApi auth;
@@ -36,8 +40,11 @@ class ActivateLicense {
     private final LicenseConfig config;
     private final Clock clock;
     private final Event<LicenseActivated> activated;
+    private final FileSecrets fileSecrets;
 
-    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated) {
+    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated,
+                    FileSecrets fileSecrets) {
+        this.fileSecrets = fileSecrets;
         this.auth = auth;
         this.tokens = tokens;
         this.config = config;
@@ -61,7 +68,7 @@ class ActivateLicense {
                 throw clientIdTaken();
             }
             LicenseView license = existing.get().toView();
-            return new Activation(license, tokens.issue(license, plan), false);
+            return new Activation(license, tokens.issue(license, plan), false, null);
         }
         int seats = config.seatsOf(plan);
         if (!SeatPolicy.allowsAnother(seats, LicenseEntity.countLive(user.userId()))) {
@@ -70,8 +77,9 @@ class ActivateLicense {
         }
         LicenseEntity row = insert(user.userId(), command.clientId());
         activated.fire(new LicenseActivated(row.id, row.userId, row.clientId, row.expiresAt));
+        String fileSecret = fileSecrets.issueFor(row.id).orElse(null);
         LicenseView license = row.toView();
-        return new Activation(license, tokens.issue(license, plan), true);
+        return new Activation(license, tokens.issue(license, plan), true, fileSecret);
     }
 
     private LicenseEntity insert(UUID userId, String clientId) {

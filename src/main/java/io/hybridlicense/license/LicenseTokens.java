@@ -13,12 +13,12 @@ import java.util.Map;
  * tokens and the other way round.
  */
 @ApplicationScoped
-class LicenseTokens {
+public class LicenseTokens {
 
     static final String AUDIENCE = "hybrid-license-client";
-    static final String LICENSE_ID = "licenseId";
+    public static final String LICENSE_ID = "licenseId";
     static final String USER_ID = "userId";
-    static final String CLIENT_ID = "clientId";
+    public static final String CLIENT_ID = "clientId";
     static final String PLAN = "plan";
     static final String STATUS = "status";
 
@@ -37,7 +37,7 @@ class LicenseTokens {
                 STATUS, license.status().wireName()));
     }
 
-    VerifiedToken verify(String token) {
+    public VerifiedToken verify(String token) {
         return tokens.verify(token, AUDIENCE);
     }
 }
