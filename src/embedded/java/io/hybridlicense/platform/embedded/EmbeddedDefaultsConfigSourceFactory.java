@@ -27,8 +27,8 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String VERIFY_KEY = "mp.jwt.verify.publickey.location";
     static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
-    static final String LICENSE_FILE_KEYS = "hl.license.file.keys-location";
-    static final String LICENSE_FILE_SIGN_KEY = "hl.license.file.sign-key-location";
+    static final String LICENSE_FILE_KEYS = "hl.license-file.keys-location";
+    static final String LICENSE_FILE_SIGN_KEY = "hl.license-file.sign-key-location";
     private static final String BUILD_TIME_CONFIG_READER =
             "io.quarkus.deployment.configuration.BuildTimeConfigurationReader";
     /** Test JVMs that read the configuration but do not run the application in themselves. */

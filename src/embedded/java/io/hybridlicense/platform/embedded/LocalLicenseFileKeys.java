@@ -44,7 +44,7 @@ final class LocalLicenseFileKeys {
         }
     }
 
-    /** The published set: what {@code hl.license.file.keys-location} points at. */
+    /** The published set: what {@code hl.license-file.keys-location} points at. */
     String publicKeysLocation() {
         return directory.resolve(JWKS_FILE).toUri().toString();
     }

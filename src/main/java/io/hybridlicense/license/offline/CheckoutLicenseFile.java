@@ -69,7 +69,7 @@ class CheckoutLicenseFile {
     String checkout(UUID licenseId, Holder holder, Duration ttl, boolean encrypt) {
         if (!keys.enabled()) {
             throw new ProblemException(Problem.of(503, "license-files-off", "Service Unavailable",
-                    "This server has no license file keys (hl.license.file.keys-location, hl.license.file.sign-key-location)"));
+                    "This server has no license file keys (hl.license-file.keys-location, hl.license-file.sign-key-location)"));
         }
         LicenseView license = licenses.findLicense(licenseId).filter(holder::mayCheckOut)
                 .orElseThrow(() -> ProblemException.notFound("License " + licenseId));
@@ -82,7 +82,7 @@ class CheckoutLicenseFile {
         if (encrypt) {
             String secret = secrets.secretOf(licenseId).orElseThrow(() -> ProblemException.conflict("no-file-secret",
                     "This license has no file secret (activated before encrypted files existed, or the server has no "
-                            + "hl.license.file.secrets-key): check out an unencrypted file, or activate the machine anew"));
+                            + "hl.license-file.secrets-key): check out an unencrypted file, or activate the machine anew"));
             machine = new LicenseFileFormat.Machine(license.clientId(), secret);
         }
         String plan = licenses.subscriptionOf(license.userId()).map(SubscriptionView::plan).map(p -> p.wireName()).orElse(null);

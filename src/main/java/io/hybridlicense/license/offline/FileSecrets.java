@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * The per-license secret of encrypted license files: 32 random bytes, given to the client once (Base64url,
  * in the activation answer) and stored sealed like data-source credentials ({@link AesGcm}, the license id
- * as associated data) under {@code hl.license.file.secrets-key}. The embedded default generates that key
+ * as associated data) under {@code hl.license-file.secrets-key}. The embedded default generates that key
  * in {@code HL_DATA_DIR/keys}; with an external database and no key set, no secret is issued and encrypted
  * checkout is refused (instances must share the key, as with the credentials key).
  */
@@ -31,18 +31,18 @@ public class FileSecrets {
     private final AesGcm cipher;
     private final Clock clock;
 
-    FileSecrets(@ConfigProperty(name = "hl.license.file.secrets-key") Optional<String> key,
+    FileSecrets(LicenseFileConfig config,
                 @ConfigProperty(name = "hl.data-dir") String dataDir,
                 @ConfigProperty(name = "hl.database.embedded", defaultValue = "false") boolean embeddedDatabase, Clock clock) {
         this.clock = clock;
-        Optional<byte[]> raw = key.map(value -> Base64.getDecoder().decode(value.strip()));
+        Optional<byte[]> raw = config.secretsKey().map(value -> Base64.getDecoder().decode(value.strip()));
         if (raw.isEmpty() && embeddedDatabase) {
             raw = Optional.of(AesGcm.localKey(Path.of(dataDir).resolve("keys").resolve(KEY_FILE),
-                    file -> LOG.infof("Generating the license file secrets key in %s (set hl.license.file.secrets-key "
+                    file -> LOG.infof("Generating the license file secrets key in %s (set hl.license-file.secrets-key "
                             + "to use your own)", file)));
         }
         if (raw.isPresent() && raw.get().length != AesGcm.KEY_BYTES) {
-            throw new IllegalStateException("hl.license.file.secrets-key must be 32 bytes, Base64-encoded");
+            throw new IllegalStateException("hl.license-file.secrets-key must be 32 bytes, Base64-encoded");
         }
         this.cipher = raw.map(AesGcm::new).orElse(null);
     }
@@ -79,7 +79,7 @@ public class FileSecrets {
                 return new String(cipher.open(row.sealed, aad(licenseId)), StandardCharsets.US_ASCII);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Could not open the file secret of license " + licenseId
-                        + " (hl.license.file.secrets-key changed?)", e);
+                        + " (hl.license-file.secrets-key changed?)", e);
             }
         });
     }

@@ -10,13 +10,12 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The Ed25519 keys of license files, their own pair (not the token key): the published public keys
- * ({@code hl.license.file.keys-location}, a JWK set) and the signing key
- * ({@code hl.license.file.sign-key-location}, PKCS#8 PEM). Rotation as with the token keys: publish the
+ * ({@code hl.license-file.keys-location}, a JWK set) and the signing key
+ * ({@code hl.license-file.sign-key-location}, PKCS#8 PEM). Rotation as with the token keys: publish the
  * old and the new public key and point the signing location at the new private key; files signed by the
  * old key keep verifying while its public key is published. The start fails when only one location is
  * set, or when the signing key is not among the published keys. With neither set (a native binary given
@@ -32,10 +31,11 @@ class LicenseFileKeys {
     private final PrivateKey signingKey;
     private final String signingKeyId;
 
-    LicenseFileKeys(@ConfigProperty(name = "hl.license.file.keys-location") Optional<String> keysLocation,
-                    @ConfigProperty(name = "hl.license.file.sign-key-location") Optional<String> signKeyLocation) {
+    LicenseFileKeys(LicenseFileConfig config) {
+        Optional<String> keysLocation = config.keysLocation();
+        Optional<String> signKeyLocation = config.signKeyLocation();
         if (keysLocation.isEmpty() && signKeyLocation.isEmpty()) {
-            LOG.warn("No license file keys (hl.license.file.keys-location and hl.license.file.sign-key-location): "
+            LOG.warn("No license file keys (hl.license-file.keys-location and hl.license-file.sign-key-location): "
                     + "license file checkout is off");
             published = Map.of();
             signingKey = null;
@@ -43,9 +43,9 @@ class LicenseFileKeys {
             return;
         }
         String keys = keysLocation.orElseThrow(() -> new IllegalStateException(
-                "hl.license.file.sign-key-location is set: set hl.license.file.keys-location (HL_LICENSE_FILE_KEYS_LOCATION) too"));
+                "hl.license-file.sign-key-location is set: set hl.license-file.keys-location (HL_LICENSE_FILE_KEYS_LOCATION) too"));
         String sign = signKeyLocation.orElseThrow(() -> new IllegalStateException(
-                "hl.license.file.keys-location is set: set hl.license.file.sign-key-location (HL_LICENSE_FILE_SIGN_KEY_LOCATION) too"));
+                "hl.license-file.keys-location is set: set hl.license-file.sign-key-location (HL_LICENSE_FILE_SIGN_KEY_LOCATION) too"));
         try {
             published = Map.copyOf(Ed25519Keys.parseJwks(ResourceUtils.readResource(keys)));
             signingKey = Ed25519Keys.privateKey(ResourceUtils.readResource(sign));
