@@ -138,6 +138,24 @@ public final class Ed25519Keys {
         return verifier.verify(signature);
     }
 
+    /**
+     * The public half of a private key: the JDK has no call for it, but its generator, given the private
+     * key's 32 bytes as its random source, makes exactly this pair again (RFC 8032 derives the public key
+     * from those bytes alone).
+     */
+    public static PublicKey publicHalfOf(PrivateKey key) throws GeneralSecurityException {
+        byte[] seed = ((java.security.interfaces.EdECPrivateKey) key).getBytes()
+                .orElseThrow(() -> new GeneralSecurityException("the private key's bytes are not available"));
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(ALGORITHM);
+        generator.initialize(java.security.spec.NamedParameterSpec.ED25519, new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(seed, 0, bytes, 0, bytes.length);
+            }
+        });
+        return generator.generateKeyPair().getPublic();
+    }
+
     /** The published key that is the public half of {@code key} (the one that verifies its signature), if any. */
     public static String idOfPublishedKeyFor(PrivateKey key, Map<String, PublicKey> published) throws GeneralSecurityException {
         byte[] probe = "hybrid-license key probe".getBytes(StandardCharsets.US_ASCII);

@@ -71,8 +71,10 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
             defaults.put(VERIFY_KEY, keys.publicKeyLocation());
             defaults.put(SIGN_KEY, keys.privateKeyLocation());
         }
-        if (!buildTime && isUnset(context, LICENSE_FILE_KEYS) && isUnset(context, LICENSE_FILE_SIGN_KEY)) {
-            // run-time settings only: nothing to name at build time
+        if (!buildTime && isUnset(context, JDBC_URL) && isUnset(context, LICENSE_FILE_KEYS) && isUnset(context, LICENSE_FILE_SIGN_KEY)) {
+            // Only for the embedded database, one instance by construction: instances sharing an external
+            // database must publish the same keys, so they are given them (or run without license files).
+            // Run-time settings only: nothing to name at build time.
             LocalLicenseFileKeys fileKeys = new LocalLicenseFileKeys(dataDir.resolve("keys"));
             fileKeys.createIfMissing();
             defaults.put(LICENSE_FILE_KEYS, fileKeys.publicKeysLocation());

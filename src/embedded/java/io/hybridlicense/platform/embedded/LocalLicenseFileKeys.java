@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.util.List;
 
 /**
  * The Ed25519 pair that signs license files, generated on first start beside the token keys and made the
  * same way ({@link LocalSigningKeys}): owner-only files in an owner-only directory, written atomically,
- * the public set first, and a new pair only when there is no private key file at all.
+ * the public set first, a new pair only when there is no private key file at all, and a missing public set
+ * derived again from the private key.
  */
 final class LocalLicenseFileKeys {
 
@@ -30,7 +32,12 @@ final class LocalLicenseFileKeys {
     void createIfMissing() {
         synchronized (LocalLicenseFileKeys.class) {
             try {
-                if (PrivateFiles.readIfExists(directory.resolve(PRIVATE_FILE)).isPresent()) {
+                var existing = PrivateFiles.readIfExists(directory.resolve(PRIVATE_FILE));
+                if (existing.isPresent()) {
+                    if (PrivateFiles.readIfExists(directory.resolve(JWKS_FILE)).isEmpty()) {
+                        PrivateKey key = Ed25519Keys.privateKey(new String(existing.get(), StandardCharsets.US_ASCII));
+                        write(JWKS_FILE, Ed25519Keys.jwks(List.of(Ed25519Keys.publicHalfOf(key))) + "\n");
+                    }
                     return;
                 }
                 KeyPair pair = KeyPairGenerator.getInstance(Ed25519Keys.ALGORITHM).generateKeyPair();

@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
  * ({@code hl.license-file.sign-key-location}, PKCS#8 PEM). Rotation as with the token keys: publish the
  * old and the new public key and point the signing location at the new private key; files signed by the
  * old key keep verifying while its public key is published. The start fails when only one location is
- * set, or when the signing key is not among the published keys. With neither set (a native binary given
- * no keys) the server runs without license files: checkout answers 503 and the published set is empty.
+ * set, or when the signing key is not among the published keys. With neither set (an external database
+ * given no keys: the embedded default generates them only for its own database) the server runs without
+ * license files: checkout answers 503 and the published set is empty.
  */
 @Startup
 @ApplicationScoped
