@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.shared.Ed25519Keys;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.TestUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class CheckoutResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
 
     @Test
     void theOwnerChecksOutAFile_thatTheIndependentVerifierAccepts() throws Exception {
@@ -120,6 +126,19 @@ class CheckoutResourceTest {
                     .body("type", equalTo("urn:hybrid-license:problem:license-not-active"));
             given().auth().oauth2(license.token()).post(checkout(license.licenseId(), "")).then().statusCode(409);
         }
+    }
+
+    @Test
+    void aLicensePastItsExpiry_is409_evenBeforeTheExpiryJobMarksIt() {
+        TestUser user = Users.aUser().register();
+        Users.Activated license = user.activated();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE license.licenses SET expires_at = now() - interval '1 minute' WHERE id = ?1")
+                .setParameter(1, license.licenseId()).executeUpdate());
+
+        given().auth().oauth2(user.accessToken()).post(checkout(license.licenseId(), ""))
+                .then().statusCode(409).body("type", equalTo("urn:hybrid-license:problem:license-not-active"))
+                .body("detail", org.hamcrest.Matchers.containsString("expired"));
     }
 
     @Test
