@@ -19,12 +19,17 @@ public final class HybridLicenseMain {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            for (AppCommand command : ServiceLoader.load(AppCommand.class)) {
-                if (command.name().equals(args[0])) {
-                    System.exit(command.run(args));
-                }
-            }
+            run(ServiceLoader.load(AppCommand.class), args);
+            run(ServiceLoader.load(EmbeddedCommand.class), args);
         }
         Quarkus.run(args);
+    }
+
+    private static void run(Iterable<? extends AppCommand> commands, String... args) {
+        for (AppCommand command : commands) {
+            if (command.name().equals(args[0])) {
+                System.exit(command.run(args));
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.hybridlicense.platform.embedded;
 
 import io.hybridlicense.platform.backup.BackupRestorer;
-import io.hybridlicense.shared.AppCommand;
+import io.hybridlicense.platform.EmbeddedCommand;
 import io.hybridlicense.platform.backup.PostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.List;
  * the old one only once complete: a failed restore leaves the data as it was. An external PostgreSQL is
  * restored with its own tools.
  */
-public final class RestoreCommand implements AppCommand {
+public final class RestoreCommand implements EmbeddedCommand {
 
     static final String NAME = "restore";
     /** The embedded default's core database (EmbeddedDatabase's JDBC URL names it). */
