@@ -9,6 +9,7 @@ import io.hybridlicense.license.api.LicenseActivated;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.domain.SeatPolicy;
+import io.hybridlicense.license.offline.FileSecrets;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.license.store.SubscriptionEntity;
 import io.hybridlicense.shared.Clock;
@@ -31,8 +32,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivateLicense {
 
-    /** The license and its token; {@code created} is false for an idempotent re-activation. */
-    public record Activation(LicenseView license, String token, boolean created) {
+    /**
+     * The license and its token; {@code created} is false for an idempotent re-activation. {@code fileSecret}
+     * (encrypted license files) is given once, when the license is created, and null otherwise.
+     */
+    public record Activation(LicenseView license, String token, boolean created, String fileSecret) {
     }
 
     private final AuthApi auth;
@@ -40,8 +44,11 @@ public class ActivateLicense {
     private final LicenseConfig config;
     private final Clock clock;
     private final Event<LicenseActivated> activated;
+    private final FileSecrets fileSecrets;
 
-    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated) {
+    ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated,
+                    FileSecrets fileSecrets) {
+        this.fileSecrets = fileSecrets;
         this.auth = auth;
         this.tokens = tokens;
         this.config = config;
@@ -65,7 +72,7 @@ public class ActivateLicense {
                 throw clientIdTaken();
             }
             LicenseView license = existing.get().toView();
-            return new Activation(license, tokens.issue(license, plan), false);
+            return new Activation(license, tokens.issue(license, plan), false, null);
         }
         int seats = config.seatsOf(plan);
         if (!SeatPolicy.allowsAnother(seats, LicenseEntity.countLive(user.userId()))) {
@@ -74,8 +81,9 @@ public class ActivateLicense {
         }
         LicenseEntity row = insert(user.userId(), command.clientId());
         activated.fire(new LicenseActivated(row.id, row.userId, row.clientId, row.expiresAt));
+        String fileSecret = fileSecrets.issueFor(row.id).orElse(null);
         LicenseView license = row.toView();
-        return new Activation(license, tokens.issue(license, plan), true);
+        return new Activation(license, tokens.issue(license, plan), true, fileSecret);
     }
 
     private LicenseEntity insert(UUID userId, String clientId) {
