@@ -49,9 +49,10 @@ class CheckoutLicenseFile {
         this.clock = clock;
     }
 
+    /** The asked lifetime; {@code null} when none is asked: the license's policy's {@code offlineTtl} then. */
     static Duration ttl(String value) {
         if (value == null || value.isBlank()) {
-            return DEFAULT_TTL;
+            return null;
         }
         try {
             Duration ttl = Duration.parse(value.strip());
@@ -63,6 +64,11 @@ class CheckoutLicenseFile {
         }
         throw new ProblemException(Problem.of(422, "invalid-ttl", "Unprocessable Content",
                 "ttl must be an ISO-8601 duration from PT1H to P365D (e.g. P30D)"));
+    }
+
+    /** A policy may allow longer than a file may live: within PT1H to P365D. */
+    private static Duration within(Duration ttl) {
+        return ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,8 +92,10 @@ class CheckoutLicenseFile {
             machine = new LicenseFileFormat.Machine(license.clientId(), secret);
         }
         String plan = licenses.subscriptionOf(license.userId()).map(SubscriptionView::plan).map(p -> p.wireName()).orElse(null);
-        Instant expiry = now.plus(ttl).isBefore(license.expiresAt()) ? now.plus(ttl) : license.expiresAt();
-        byte[] payload = LicenseFilePayload.of(license, plan, terms.of(license), now, expiry);
+        LicenseTerms.Terms licenseTerms = terms.of(license);
+        Duration lifetime = ttl != null ? ttl : within(licenseTerms.offlineTtl() == null ? DEFAULT_TTL : licenseTerms.offlineTtl());
+        Instant expiry = now.plus(lifetime).isBefore(license.expiresAt()) ? now.plus(lifetime) : license.expiresAt();
+        byte[] payload = LicenseFilePayload.of(license, plan, licenseTerms, now, expiry);
         try {
             return LicenseFileFormat.write(payload, keys.signingKey(), keys.signingKeyId(), machine);
         } catch (GeneralSecurityException e) {

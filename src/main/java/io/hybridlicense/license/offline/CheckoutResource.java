@@ -67,7 +67,7 @@ class CheckoutResource {
     @APIResponse(responseCode = "503", description = "license-files-off: the server has no license file keys",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response checkout(@PathParam("id") UUID id,
-                             @Parameter(description = "ISO-8601 duration, PT1H to P365D; default P30D") @QueryParam("ttl") String ttl,
+                             @Parameter(description = "ISO-8601 duration, PT1H to P365D; default: the license policy's offlineTtl (P30D unless an admin changed it)") @QueryParam("ttl") String ttl,
                              @Parameter(description = "encrypt for the license's machine (aes-256-gcm+ed25519)")
                              @QueryParam("encrypt") boolean encrypt,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

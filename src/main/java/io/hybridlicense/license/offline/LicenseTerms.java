@@ -4,6 +4,7 @@ import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.domain.Policy;
 import io.hybridlicense.license.policy.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,8 +16,11 @@ import java.util.List;
 @ApplicationScoped
 class LicenseTerms {
 
-    /** {@code heartbeat}: the policy's requirement (interval, grace) or null when none is required. */
-    record Terms(String policy, List<String> entitlements, Heartbeat heartbeat) {
+    /**
+     * {@code heartbeat}: the policy's requirement (interval, grace) or null when none is required;
+     * {@code offlineTtl}: the policy's default file lifetime (not in the file), null without a policy.
+     */
+    record Terms(String policy, List<String> entitlements, Heartbeat heartbeat, Duration offlineTtl) {
     }
 
     record Heartbeat(String interval, String grace) {
@@ -30,8 +34,9 @@ class LicenseTerms {
 
     Terms of(LicenseView license) {
         return entitlements.termsOf(license.licenseId())
-                .map(terms -> new Terms(terms.policy().name(), List.copyOf(terms.entitlements()), heartbeatOf(terms.policy())))
-                .orElse(new Terms(null, List.of(), null));
+                .map(terms -> new Terms(terms.policy().name(), List.copyOf(terms.entitlements()), heartbeatOf(terms.policy()),
+                        terms.policy().offlineTtl()))
+                .orElse(new Terms(null, List.of(), null, null));
     }
 
     private static Heartbeat heartbeatOf(Policy policy) {

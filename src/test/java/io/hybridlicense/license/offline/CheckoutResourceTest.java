@@ -173,6 +173,7 @@ class CheckoutResourceTest {
         String pdf = PolicyFixtures.entitlement(admin);
         String sso = PolicyFixtures.entitlement(admin);
         java.util.Map<String, Object> terms = PolicyFixtures.terms(2, null, java.util.List.of(pdf));
+        terms.put("offlineTtl", "P7D");
         UUID policyId = PolicyFixtures.policy(admin, terms);
         TestUser user = Users.aUser().withPlan(PolicyFixtures.plan(admin, policyId)).register();
         Users.Activated license = user.activated();
@@ -184,6 +185,8 @@ class CheckoutResourceTest {
 
         JsonNode payload = verifiedByJava(file, null);
         assertThat(payload.get("policy").asText()).isEqualTo(terms.get("name"));
+        assertThat(Duration.between(Instant.parse(payload.get("issued").asText()), Instant.parse(payload.get("expiry").asText())))
+                .as("no ttl asked: the policy's offlineTtl").isEqualTo(Duration.ofDays(7));
         assertThat(payload.get("entitlements").toString()).isEqualTo(JSON.writeValueAsString(
                 java.util.stream.Stream.of(pdf, sso).sorted().toList()));
     }
