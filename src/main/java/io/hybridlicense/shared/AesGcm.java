@@ -25,9 +25,11 @@ public final class AesGcm {
     public static final int KEY_BYTES = 32;
     public static final int NONCE_BYTES = 12;
     public static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
+    // per instance, never static: a SecureRandom made while the native image is built would be in its
+    // heap with a seed fixed at build time, and the build refuses it
+    private final SecureRandom random = new SecureRandom();
 
     public AesGcm(byte[] key) {
         if (key.length != KEY_BYTES) {
@@ -39,7 +41,7 @@ public final class AesGcm {
     /** {@code nonce || ciphertext || tag}, with a fresh random nonce. */
     public byte[] seal(byte[] plain, byte[] associatedData) throws GeneralSecurityException {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        random.nextBytes(nonce);
         return seal(nonce, plain, associatedData);
     }
 
@@ -69,7 +71,7 @@ public final class AesGcm {
                 byte[] stored = PrivateFiles.readOrCreate(file, () -> {
                     onCreate.accept(file);
                     byte[] fresh = new byte[KEY_BYTES];
-                    RANDOM.nextBytes(fresh);
+                    new SecureRandom().nextBytes(fresh);
                     return Base64.getEncoder().encode(fresh);
                 });
                 return Base64.getDecoder().decode(new String(stored, StandardCharsets.US_ASCII).strip());

@@ -1,6 +1,7 @@
 package io.hybridlicense.license.offline;
 
 import io.hybridlicense.license.api.LicenseApi;
+import io.hybridlicense.license.api.LicenseFiles;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.api.SubscriptionView;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * not a change of the license (nothing is audited or stored).
  */
 @ApplicationScoped
-class CheckoutLicenseFile {
+class CheckoutLicenseFile implements LicenseFiles {
 
     static final Duration MIN_TTL = Duration.ofHours(1);
     static final Duration MAX_TTL = Duration.ofDays(365);
@@ -64,6 +65,11 @@ class CheckoutLicenseFile {
         }
         throw new ProblemException(Problem.of(422, "invalid-ttl", "Unprocessable Content",
                 "ttl must be an ISO-8601 duration from PT1H to P365D (e.g. P30D)"));
+    }
+
+    @Override
+    public String fileFor(UUID licenseId, UUID ownerId) {
+        return checkout(licenseId, new Holder(ownerId, false, null, null), null, false); // the policy's offlineTtl
     }
 
     /** A policy may allow longer than a file may live: within PT1H to P365D. */

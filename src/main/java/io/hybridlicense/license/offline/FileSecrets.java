@@ -26,10 +26,10 @@ public class FileSecrets {
 
     private static final Logger LOG = Logger.getLogger(FileSecrets.class);
     private static final String KEY_FILE = "license-file-secrets.key";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AesGcm cipher;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom(); // per bean, never static (see AesGcm)
 
     FileSecrets(LicenseFileConfig config,
                 @ConfigProperty(name = "hl.data-dir") String dataDir,
@@ -54,7 +54,7 @@ public class FileSecrets {
             return Optional.empty();
         }
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         FileSecretEntity row = new FileSecretEntity();
         row.licenseId = licenseId;
