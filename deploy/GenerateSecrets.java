@@ -7,13 +7,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Creates the secrets of deploy/compose.yaml once: in DIR the token key pair (PEM), the runtime role's
+ * Creates the secrets of deploy/compose.yaml once: in DIR the token key pair (PEM), the license files'
+ * Ed25519 pair (a JWK set and a PEM private key), the runtime role's
  * password (read by PostgreSQL's init script) and secrets.properties (read by the serving app through
  * QUARKUS_CONFIG_LOCATIONS); in OWNER_DIR (default: DIR) the owner's password and owner.properties, read
  * only by PostgreSQL's init script and the one-shot migration step, so that the serving app never holds
@@ -38,6 +41,15 @@ public class GenerateSecrets {
         KeyPair pair = generator.generateKeyPair();
         write(dir.resolve("verification-key.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         write(dir.resolve("signing-key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        // the license files' own Ed25519 pair: the published JWK set (kid = RFC 7638 thumbprint) and the PEM private key
+        KeyPair files = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] encoded = files.getPublic().getEncoded();
+        String x = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+        String kid = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x + "\"}").getBytes(StandardCharsets.US_ASCII)));
+        write(dir.resolve("license-file-keys.json"), "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x
+                + "\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"EdDSA\"}]}\n");
+        write(dir.resolve("license-file-sign-key.pem"), pem("PRIVATE KEY", files.getPrivate().getEncoded()));
         String ownerPassword = hex(random, 24);
         String appPassword = hex(random, 24);
         write(dir.resolve("postgres-password"), hex(random, 24));
@@ -46,10 +58,13 @@ public class GenerateSecrets {
         write(dir.resolve("app-password"), appPassword);
         byte[] credentialsKey = new byte[32];
         random.nextBytes(credentialsKey);
+        byte[] licenseFileSecretsKey = new byte[32];
+        random.nextBytes(licenseFileSecretsKey);
         // Written last: its presence marks a complete set
         write(dir.resolve("secrets.properties"), String.join("\n",
                 "quarkus.datasource.password=" + appPassword,
                 "hl.schemasync.credentials-key=" + Base64.getEncoder().encodeToString(credentialsKey),
+                "hl.license-file.secrets-key=" + Base64.getEncoder().encodeToString(licenseFileSecretsKey),
                 ""));
         System.out.println("Secrets created in " + dir);
     }

@@ -1,5 +1,6 @@
 package io.hybridlicense.testing;
 
+import io.hybridlicense.shared.Ed25519Keys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,8 +27,8 @@ import java.util.Map;
  * <p>A PostgreSQL is started in the test JVM. Unless {@code QUARKUS_DATASOURCE_JDBC_URL} names a core
  * database in the environment (as {@code native-check/build-app.sh} does), the core database lives
  * there too, with an owner role that migrates and a runtime role that serves; either way the test JVM's
- * PostgreSQL holds {@link #TARGET_DATABASE}, a database for schemasync to change. The token keys and
- * the credentials key come from the environment or are generated once into {@code target/it-keys}, so
+ * PostgreSQL holds {@link #TARGET_DATABASE}, a database for schemasync to change. The token keys, the
+ * license file keys and the credentials key come from the environment or are generated once into {@code target/it-keys}, so
  * that a second server process ({@link #appConfig()}) signs, verifies and decrypts like the first.
  *
  * <p>The app runs with production settings, the registration limit included (5 per client address per
@@ -138,6 +140,7 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
             copyFromEnvironment(config, "mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
             copyFromEnvironment(config, "smallrye.jwt.sign.key.location", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
             copyFromEnvironment(config, "hl.schemasync.credentials-key", "HL_SCHEMASYNC_CREDENTIALS_KEY");
+            config.putAll(licenseFileKeys());
             return config;
         }
         Path publicKey = KEYS.resolve("public.pem").toAbsolutePath();
@@ -153,6 +156,36 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("smallrye.jwt.sign.key.location", privateKey.toString());
         config.put("hl.schemasync.credentials-key", Files.readString(credentialsKey, StandardCharsets.US_ASCII).strip());
+        config.putAll(licenseFileKeys());
+        return config;
+    }
+
+    /** The license file keys (Ed25519 pair and secrets key): from the environment, or generated once into {@code target/it-keys}. */
+    private static Map<String, String> licenseFileKeys() throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (System.getenv("HL_LICENSE_FILE_KEYS_LOCATION") != null) {
+            copyFromEnvironment(config, "hl.license-file.keys-location", "HL_LICENSE_FILE_KEYS_LOCATION");
+            copyFromEnvironment(config, "hl.license-file.sign-key-location", "HL_LICENSE_FILE_SIGN_KEY_LOCATION");
+            copyFromEnvironment(config, "hl.license-file.secrets-key", "HL_LICENSE_FILE_SECRETS_KEY");
+            return config;
+        }
+        Path published = KEYS.resolve("license-file-keys.json").toAbsolutePath();
+        Path signing = KEYS.resolve("license-file-sign-key.pem").toAbsolutePath();
+        Path secretsKey = KEYS.resolve("license-file-secrets.key");
+        if (!Files.exists(secretsKey)) {
+            Files.createDirectories(KEYS);
+            try {
+                KeyPair pair = KeyPairGenerator.getInstance(Ed25519Keys.ALGORITHM).generateKeyPair();
+                Files.writeString(published, Ed25519Keys.jwks(List.of(pair.getPublic())), StandardCharsets.US_ASCII);
+                Files.writeString(signing, Ed25519Keys.pem(pair.getPrivate()), StandardCharsets.US_ASCII);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            Files.writeString(secretsKey, randomKey(), StandardCharsets.US_ASCII);
+        }
+        config.put("hl.license-file.keys-location", published.toString());
+        config.put("hl.license-file.sign-key-location", signing.toString());
+        config.put("hl.license-file.secrets-key", Files.readString(secretsKey, StandardCharsets.US_ASCII).strip());
         return config;
     }
 

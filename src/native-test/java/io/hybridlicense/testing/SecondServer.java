@@ -121,6 +121,20 @@ public final class SecondServer implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Runs a command of the package ({@code verify-license-file …}) to its end: its exit status and output. */
+    public static Exited runCommand(Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>(packagedAppCommand(List.of()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The command did not end within " + timeout + ": " + command);
+        }
+        return new Exited(process.exitValue(), new String(output, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * What the build produced, as Quarkus's own integration-test launcher reads it: the native
      * executable ({@code -Dnative}) or the fast-jar; the system properties go before {@code -jar}, where

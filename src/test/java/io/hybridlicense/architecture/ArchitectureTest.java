@@ -47,6 +47,7 @@ class ArchitectureTest {
                 rule("synctarget", ModuleRules::schemasyncTargetUsesOnlyTheDomain),
                 rule("licensefeatures", ModuleRules::licenseFeaturesUseNoOtherFeature),
                 rule("licenseshared", ModuleRules::licenseSharedPiecesUseNoFeature),
+                rule("licensesharedpolicy", ModuleRules::licenseSharedPiecesUseNoFeature),
                 rule("licensevalidation", ModuleRules::licenseValidationStaysOffJpa));
     }
 

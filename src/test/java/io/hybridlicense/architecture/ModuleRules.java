@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -18,6 +19,7 @@ import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The module rules of the house style, for any root package, so that the same rules run against the
@@ -122,20 +124,32 @@ final class ModuleRules {
     }
 
     /** license's features, one folder each; {@code lifecycle} holds the module's doors. */
-    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription", "heartbeat");
+    static final List<String> LICENSE_FEATURES = List.of("activation", "validation", "lifecycle", "subscription", "offline", "heartbeat");
+
+    /**
+     * What a feature declares for one other feature to use, besides {@code lifecycle}'s hand-overs:
+     * activation issues a license's file secret (offline's table) in its own transaction, so the secret
+     * exists exactly when the license does.
+     */
+    static final Map<String, Set<String>> LICENSE_FEATURE_ENTRIES = Map.of(
+            "activation", Set.of("offline.FileSecrets"));
 
     /**
      * license's features do not use each other: only {@code lifecycle}, which holds the module's doors
      * ({@code LicenseFacade}, {@code /api/v1/licenses}), hands over to the others, through what they
-     * declare public. What several features share lives in {@code store}, the root or {@code domain}.
+     * declare public, and a feature may use the few entries {@link #LICENSE_FEATURE_ENTRIES} names. What
+     * several features share lives in {@code store}, the root or {@code domain}.
      */
     ArchRule licenseFeaturesUseNoOtherFeature() {
         String module = root + ".license";
         return CompositeArchRule.of(LICENSE_FEATURES.stream().filter(feature -> !feature.equals("lifecycle")).map(feature -> {
             String[] others = LICENSE_FEATURES.stream().filter(other -> !other.equals(feature))
                     .map(other -> module + "." + other + "..").toArray(String[]::new);
+            Set<String> entries = LICENSE_FEATURE_ENTRIES.getOrDefault(feature, Set.of()).stream()
+                    .map(entry -> module + "." + entry).collect(Collectors.toSet());
             return noClasses().that().resideInAPackage(module + "." + feature + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .should().dependOnClassesThat(resideInAnyPackage(others).and(
+                            DescribedPredicate.describe("no declared entry", (JavaClass target) -> !entries.contains(target.getName()))))
                     .as("license." + feature + " uses no other feature of license")
                     .allowEmptyShould(true);
         }).toList());

@@ -167,6 +167,28 @@ class ConsoleResourceTest {
     }
 
     @Test
+    void aUserDownloadsTheLicenseFileOfTheirOwnActiveMachine_only() {
+        TestUser owner = Users.aUser().register();
+        Activated machine = owner.activated();
+        Visitor session = Visitor.arrive().signedIn(owner.email(), owner.password());
+        String page = given().cookies(session.cookies()).get("/console/me").then().statusCode(200).extract().asString();
+        String download = "/console/me/licenses/" + machine.licenseId() + "/license-file";
+        assertThat(page).contains("href=\"" + download + "\"");
+
+        Response file = given().cookies(session.cookies()).get(download);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.header("Content-Disposition")).isEqualTo("attachment; filename=\"license-" + machine.licenseId() + ".lic\"");
+        assertThat(file.asString()).startsWith("-----BEGIN HYBRID LICENSE FILE-----").contains("-----END HYBRID LICENSE FILE-----");
+
+        TestUser other = Users.aUser().register();
+        Visitor stranger = Visitor.arrive().signedIn(other.email(), other.password());
+        given().cookies(stranger.cookies()).get(download).then().statusCode(404);
+        given().cookies(session.cookies()).formParam("csrf-token", session.csrfToken())
+                .post("/console/me/licenses/" + machine.licenseId() + "/deactivate").then().statusCode(200);
+        given().cookies(session.cookies()).get(download).then().statusCode(409);
+    }
+
+    @Test
     void apiPostsWithoutABody_needNoCsrfToken_evenWhenTheyNameTheFormType() {
         TestUser user = Users.aUser().register();
         Activated license = user.activated();

@@ -64,12 +64,14 @@ final class DeploymentChecks {
 
     /** Values that must come from a secret (a file or a Kubernetes Secret), never from the manifest. */
     static final Set<String> SECRET = Set.of(
-            "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD", "HL_SCHEMASYNC_CREDENTIALS_KEY");
+            "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD", "HL_SCHEMASYNC_CREDENTIALS_KEY",
+            "HL_LICENSE_FILE_SECRETS_KEY");
 
     private static final Pattern DIGEST = Pattern.compile("@sha256:[0-9a-f]{64}\\b");
 
     /** Key files: the variable names the file's path. */
-    static final Set<String> KEY_LOCATIONS = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
+    static final Set<String> KEY_LOCATIONS = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+            "HL_LICENSE_FILE_KEYS_LOCATION", "HL_LICENSE_FILE_SIGN_KEY_LOCATION");
 
     /** The non-heap memory of the JVM package, measured (~230 MiB, README "Deployment"), with a margin. */
     static final long NON_HEAP_MIB = 256;

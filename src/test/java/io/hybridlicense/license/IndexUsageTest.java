@@ -49,8 +49,27 @@ class IndexUsageTest {
 
     @Test
     void dueLicenses() {
-        assertThat(plan("SELECT id FROM license.licenses WHERE status IN ('active', 'suspended') AND expires_at <= now()"
-                + " ORDER BY expires_at LIMIT 500 FOR UPDATE SKIP LOCKED")).contains("licenses_expires_at_idx");
+        assertThat(plan("""
+                SELECT l.id FROM license.licenses l
+                LEFT JOIN license.subscriptions s ON s.user_id = l.user_id
+                LEFT JOIN license.plans pl ON pl.code = s.plan
+                LEFT JOIN license.policies po ON po.id = pl.policy_id
+                WHERE l.status IN ('active', 'suspended') AND l.expires_at <= now()
+                  AND l.expires_at + make_interval(secs => coalesce(po.expiry_grace_seconds, 0)) <= now()
+                ORDER BY l.expires_at LIMIT 500 FOR UPDATE OF l SKIP LOCKED""")).contains("licenses_expires_at_idx");
+    }
+
+    @Test
+    void theBatchedValidationRead_reachesPoliciesAndGrants_byIndexes() {
+        assertThat(plan("""
+                SELECT l.id, l.client_id, l.status, l.expires_at, pl.policy_id, po.version,
+                       ARRAY(SELECT e.code FROM license.license_entitlements e WHERE e.license_id = l.id) AS granted
+                FROM license.licenses l
+                LEFT JOIN license.subscriptions s ON s.user_id = l.user_id
+                LEFT JOIN license.plans pl ON pl.code = s.plan
+                LEFT JOIN license.policies po ON po.id = pl.policy_id
+                WHERE l.id = ANY(ARRAY['4f1c2b8e-0000-4000-8000-000000000001']::uuid[])"""))
+                .contains("licenses_pkey", "subscriptions_user_id_key", "plans_pkey", "policies_pkey", "license_entitlements_pkey");
     }
 
     @Test

@@ -234,7 +234,7 @@ class PoliciesTest {
     }
 
     @Test
-    void theConsole_listsPolicies_withWhatUsesThem_andEditsOneAtTheVersionShown() {
+    void theConsole_listsPolicies_withWhatUsesThem_editsOneAtTheVersionShown_andMovesAUserToAPlan() {
         String admin = admin();
         UUID policyId = policy(admin, terms(4, null, List.of()));
         String plan = plan(admin, policyId);
@@ -256,6 +256,16 @@ class PoliciesTest {
                 .formParam("name", "Stale " + plan).formParam("seats", "1").formParam("duration", "P30D")
                 .post("/console/admin/policies/" + policyId).then().statusCode(412)
                 .body(containsString("changed by someone else"));
+
+        TestUser user = Users.aUser().register();
+        assertThat(given().cookies(console.cookies()).get("/console/admin/users/" + user.userId()).then().statusCode(200)
+                .extract().asString()).contains("action=\"/console/admin/users/" + user.userId() + "/plan\"");
+        given().cookies(console.cookies()).redirects().follow(false).formParam("csrf-token", console.csrfToken())
+                .formParam("plan", plan).post("/console/admin/users/" + user.userId() + "/plan").then().statusCode(303);
+        given().auth().oauth2(user.accessToken()).get("/api/v1/subscriptions/me").then().body("plan", equalTo(plan));
+        given().cookies(console.cookies()).formParam("csrf-token", console.csrfToken()).formParam("plan", "no-such-plan")
+                .post("/console/admin/users/" + user.userId() + "/plan").then().statusCode(400)
+                .body(containsString("Not changed"));
     }
 
     @Test

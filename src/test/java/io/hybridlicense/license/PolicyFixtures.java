@@ -11,27 +11,27 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Policies, plans and entitlements of a test's own, through the admin API (the shared free/pro/enterprise stay as they are). */
-final class PolicyFixtures {
+public final class PolicyFixtures {
 
     private PolicyFixtures() {
     }
 
-    static String admin() {
+    public static String admin() {
         return TestUser.admin().accessToken();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String entitlement(String admin) {
+    public static String entitlement(String admin) {
         String code = unique("feature");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/api/v1/admin/entitlements").then().statusCode(201);
         return code;
     }
 
-    static Map<String, Object> terms(int seats, String grace, List<String> entitlements) {
+    public static Map<String, Object> terms(int seats, String grace, List<String> entitlements) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", unique("policy"));
         body.put("seats", seats);
@@ -42,7 +42,7 @@ final class PolicyFixtures {
     }
 
     /** A new policy: its id. */
-    static UUID policy(String admin, Map<String, Object> terms) {
+    public static UUID policy(String admin, Map<String, Object> terms) {
         Response created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).post("/api/v1/admin/policies");
         if (created.statusCode() != 201) {
             throw new AssertionError("Policy not created: " + created.statusCode() + " " + created.asString());
@@ -51,24 +51,24 @@ final class PolicyFixtures {
     }
 
     /** A new plan naming the policy: its code. */
-    static String plan(String admin, UUID policyId) {
+    public static String plan(String admin, UUID policyId) {
         String code = unique("plan");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", code, "policyId", policyId.toString()))
                 .post("/api/v1/admin/plans").then().statusCode(201);
         return code;
     }
 
-    static String etagOf(String admin, UUID policyId) {
+    public static String etagOf(String admin, UUID policyId) {
         return given().auth().oauth2(admin).get("/api/v1/admin/policies/" + policyId).then().statusCode(200)
                 .extract().header("ETag");
     }
 
-    static Response update(String admin, UUID policyId, Map<String, Object> terms) {
+    public static Response update(String admin, UUID policyId, Map<String, Object> terms) {
         return given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etagOf(admin, policyId))
                 .body(terms).put("/api/v1/admin/policies/" + policyId);
     }
 
-    static Response validate(Map<String, Object> body) {
+    public static Response validate(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/licenses/validate");
     }
 }

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies the local defaults when nothing else is configured: an embedded PostgreSQL (password
- * logins of an owner role that migrates and a runtime role that serves) and a generated token-signing
- * key, all kept under {@code HL_DATA_DIR}. Anything set through the
+ * logins of an owner role that migrates and a runtime role that serves), a generated token-signing
+ * key and a generated license-file (Ed25519) key pair, all kept under {@code HL_DATA_DIR}. Anything set through the
  * environment, system properties or {@code application.properties} wins, which is how production
  * switches to an external PostgreSQL and to its own keys.
  *
@@ -27,6 +27,8 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String VERIFY_KEY = "mp.jwt.verify.publickey.location";
     static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
+    static final String LICENSE_FILE_KEYS = "hl.license-file.keys-location";
+    static final String LICENSE_FILE_SIGN_KEY = "hl.license-file.sign-key-location";
     private static final String BUILD_TIME_CONFIG_READER =
             "io.quarkus.deployment.configuration.BuildTimeConfigurationReader";
     /** Test JVMs that read the configuration but do not run the application in themselves. */
@@ -68,6 +70,15 @@ public final class EmbeddedDefaultsConfigSourceFactory implements ConfigSourceFa
             // nothing, so that no path of the build machine is recorded in the package.
             defaults.put(VERIFY_KEY, keys.publicKeyLocation());
             defaults.put(SIGN_KEY, keys.privateKeyLocation());
+        }
+        if (!buildTime && isUnset(context, JDBC_URL) && isUnset(context, LICENSE_FILE_KEYS) && isUnset(context, LICENSE_FILE_SIGN_KEY)) {
+            // Only for the embedded database, one instance by construction: instances sharing an external
+            // database must publish the same keys, so they are given them (or run without license files).
+            // Run-time settings only: nothing to name at build time.
+            LocalLicenseFileKeys fileKeys = new LocalLicenseFileKeys(dataDir.resolve("keys"));
+            fileKeys.createIfMissing();
+            defaults.put(LICENSE_FILE_KEYS, fileKeys.publicKeysLocation());
+            defaults.put(LICENSE_FILE_SIGN_KEY, fileKeys.privateKeyLocation());
         }
         return List.of(new PropertiesConfigSource(defaults, "hl-embedded-defaults", BELOW_APPLICATION_PROPERTIES));
     }

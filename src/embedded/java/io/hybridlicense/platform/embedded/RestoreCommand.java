@@ -1,6 +1,7 @@
 package io.hybridlicense.platform.embedded;
 
 import io.hybridlicense.platform.backup.BackupRestorer;
+import io.hybridlicense.platform.EmbeddedCommand;
 import io.hybridlicense.platform.backup.PostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -17,17 +18,20 @@ import java.util.List;
  * the old one only once complete: a failed restore leaves the data as it was. An external PostgreSQL is
  * restored with its own tools.
  */
-final class RestoreCommand {
+public final class RestoreCommand implements EmbeddedCommand {
 
     static final String NAME = "restore";
     /** The embedded default's core database (EmbeddedDatabase's JDBC URL names it). */
     private static final String DATABASE = "postgres";
     private static final String USAGE = "usage: restore <backup directory> [--wipe]   (HL_DATA_DIR names the data directory)";
 
-    private RestoreCommand() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    static int run(String... args) {
+    @Override
+    public int run(String... args) {
         List<String> options = List.of(args).subList(1, args.length);
         boolean wipe = options.contains("--wipe");
         List<String> paths = options.stream().filter(option -> !option.startsWith("--")).toList();

@@ -39,6 +39,8 @@ class PolicyConsoleResource {
         static native TemplateInstance policies(List<PolicyView> policies);
 
         static native TemplateInstance policy(PolicyView policy, Notice notice);
+
+        static native TemplateInstance planNotChanged(UUID userId, Notice notice);
     }
 
     private final LicenseApi licenses;
@@ -78,6 +80,20 @@ class PolicyConsoleResource {
                     : "Not saved: " + refused.problem().detail();
             return Response.status(refused.problem().status())
                     .entity(Templates.policy(licenses.policy(id), Notice.error(text))).build();
+        }
+    }
+
+    /** An admin moves a user to another plan of the catalogue (the user page's form); back to that page when done. */
+    @POST
+    @Path("/users/{id}/plan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePlan(@PathParam("id") UUID userId, @FormParam("plan") String plan) {
+        try {
+            licenses.changePlan(userId, plan == null ? "" : plan.strip(), admin.id());
+            return Response.seeOther(java.net.URI.create(AdminConsoleResource.PATH + "/users/" + userId)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(Templates.planNotChanged(userId, Notice.error("Not changed: " + refused.problem().detail()))).build();
         }
     }
 

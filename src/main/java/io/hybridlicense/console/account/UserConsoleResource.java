@@ -6,6 +6,7 @@ import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.license.api.LicenseApi;
+import io.hybridlicense.license.api.LicenseFiles;
 import io.hybridlicense.license.api.LicenseView;
 import io.hybridlicense.license.api.SubscriptionView;
 import io.hybridlicense.shared.ProblemException;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * A user's own pages: their plan and subscription, their licenses and the machines they were activated
- * on, and deactivating one to free its seat (license's own use case, through {@link LicenseApi}).
+ * on, each machine's signed license file, and deactivating one to free its seat (license's own use
+ * cases, through {@link LicenseApi} and {@link LicenseFiles}).
  * schemasync's data sources and tables pages join these under {@code /console/me/…} (see the nav).
  */
 @Path(UserConsoleResource.PATH)
@@ -44,11 +46,13 @@ class UserConsoleResource {
 
     private final AuthApi auth;
     private final LicenseApi licenses;
+    private final LicenseFiles files;
     private final ConsoleUser user;
 
-    UserConsoleResource(AuthApi auth, LicenseApi licenses, ConsoleUser user) {
+    UserConsoleResource(AuthApi auth, LicenseApi licenses, LicenseFiles files, ConsoleUser user) {
         this.auth = auth;
         this.licenses = licenses;
+        this.files = files;
         this.user = user;
     }
 
@@ -58,6 +62,16 @@ class UserConsoleResource {
         List<MachineRow> machines = licenses.licensesOf(account.userId()).stream()
                 .map(license -> new MachineRow(license, null)).toList();
         return Templates.account(account, licenses.subscriptionOf(account.userId()).orElse(null), machines);
+    }
+
+    /** The machine's signed license file, for an offline or air-gapped machine (docs/license-files.md). */
+    @GET
+    @Path("/licenses/{id}/license-file")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response licenseFile(@PathParam("id") UUID licenseId) {
+        return Response.ok(files.fileFor(licenseId, user.id()))
+                .header("Content-Disposition", "attachment; filename=\"license-" + licenseId + ".lic\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -12,6 +12,7 @@ import io.hybridlicense.license.domain.Policy;
 import io.hybridlicense.license.domain.SeatPolicy;
 import io.hybridlicense.license.policy.Entitlements;
 import io.hybridlicense.license.policy.Policies;
+import io.hybridlicense.license.offline.FileSecrets;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.license.store.SubscriptionEntity;
 import io.hybridlicense.shared.Clock;
@@ -34,8 +35,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivateLicense {
 
-    /** The license and its token; {@code created} is false for an idempotent re-activation. */
-    public record Activation(LicenseView license, String token, boolean created) {
+    /**
+     * The license and its token; {@code created} is false for an idempotent re-activation. {@code fileSecret}
+     * (encrypted license files) is given once, when the license is created, and null otherwise.
+     */
+    public record Activation(LicenseView license, String token, boolean created, String fileSecret) {
     }
 
     private final AuthApi auth;
@@ -45,11 +49,13 @@ public class ActivateLicense {
     private final Event<LicenseActivated> activated;
     private final Policies policies;
     private final Entitlements entitlements;
+    private final FileSecrets fileSecrets;
 
     ActivateLicense(AuthApi auth, LicenseTokens tokens, LicenseConfig config, Clock clock, Event<LicenseActivated> activated,
-                    Policies policies, Entitlements entitlements) {
+                    Policies policies, Entitlements entitlements, FileSecrets fileSecrets) {
         this.policies = policies;
         this.entitlements = entitlements;
+        this.fileSecrets = fileSecrets;
         this.auth = auth;
         this.tokens = tokens;
         this.config = config;
@@ -76,7 +82,7 @@ public class ActivateLicense {
             }
             LicenseView license = existing.get().toView();
             return new Activation(license, tokens.issue(license, plan,
-                    policy.effectiveEntitlements(entitlements.grantedTo(license.licenseId()))), false);
+                    policy.effectiveEntitlements(entitlements.grantedTo(license.licenseId()))), false, null);
         }
         int seats = policy.seats();
         if (!SeatPolicy.allowsAnother(seats, LicenseEntity.countLive(user.userId()))) {
@@ -85,8 +91,9 @@ public class ActivateLicense {
         }
         LicenseEntity row = insert(user.userId(), command.clientId(), policy);
         activated.fire(new LicenseActivated(row.id, row.userId, row.clientId, row.expiresAt));
+        String fileSecret = fileSecrets.issueFor(row.id).orElse(null);
         LicenseView license = row.toView();
-        return new Activation(license, tokens.issue(license, plan, policy.entitlements()), true);
+        return new Activation(license, tokens.issue(license, plan, policy.entitlements()), true, fileSecret);
     }
 
     private LicenseEntity insert(UUID userId, String clientId, Policy policy) {

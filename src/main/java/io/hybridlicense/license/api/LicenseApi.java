@@ -30,6 +30,12 @@ public interface LicenseApi {
      */
     PolicyView changePolicy(UUID policyId, long expectedVersion, PolicyTerms terms, UUID adminId);
 
+    /**
+     * An admin moves a user to a plan of the catalogue, as {@code POST /api/v1/admin/users/{id}/plan}: 400
+     * {@code unknown-plan}, 409 {@code plan-downgrade-refused}, 404 without a subscription; audited.
+     */
+    SubscriptionView changePlan(UUID userId, String plan, UUID adminId);
+
     /** The codes of the plan catalogue, sorted (admins add plans: {@code /api/v1/admin/plans}). */
     List<String> planCodes();
 

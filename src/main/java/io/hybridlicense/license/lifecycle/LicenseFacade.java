@@ -1,7 +1,10 @@
 package io.hybridlicense.license.lifecycle;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.license.api.PolicyTerms;
+import io.hybridlicense.shared.Problem;
+import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.license.api.PolicyView;
 import io.hybridlicense.license.policy.Plans;
 import io.hybridlicense.license.policy.Policies;
@@ -64,6 +67,12 @@ class LicenseFacade implements LicenseApi {
     @Override
     public PolicyView changePolicy(UUID policyId, long expectedVersion, PolicyTerms terms, UUID adminId) {
         return policies.change(policyId, expectedVersion, terms, adminId);
+    }
+
+    @Override
+    public SubscriptionView changePlan(UUID userId, String plan, UUID adminId) {
+        return subscriptions.changePlanAsAdmin(userId, Plan.fromWireName(plan).orElseThrow(() -> new ProblemException(
+                Problem.of(400, "unknown-plan", "Bad Request", "The catalogue has no such plan"))), adminId);
     }
 
     @Override

@@ -15,11 +15,13 @@ public final class LicenseResponses {
     private LicenseResponses() {
     }
 
-    record Activated(UUID licenseId, String clientId, LicenseStatus status, Instant expiresAt, String token) {
+    /** {@code fileSecret}: only in the answer that created the license (encrypted license files); never again. */
+    record Activated(UUID licenseId, String clientId, LicenseStatus status, Instant expiresAt, String token,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String fileSecret) {
         static Activated of(ActivateLicense.Activation activation) {
             LicenseView license = activation.license();
             return new Activated(license.licenseId(), license.clientId(), license.status(), license.expiresAt(),
-                    activation.token());
+                    activation.token(), activation.fileSecret());
         }
     }
 

@@ -80,7 +80,7 @@ public class Subscriptions implements SubscriptionDirectory {
 
     /** An admin moves a user to any plan that holds the user's live licenses; audited with the admin as actor. */
     @Transactional
-    SubscriptionView changePlanAsAdmin(UUID userId, Plan plan, UUID adminId) {
+    public SubscriptionView changePlanAsAdmin(UUID userId, Plan plan, UUID adminId) {
         return changePlan(userId, plan, adminId, true);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
+import io.hybridlicense.license.PolicyFixtures;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.store.LicenseEntity;
 import io.hybridlicense.testing.Concurrently;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -59,6 +61,26 @@ class ExpiryJobTest {
             assertThat(audit.auditTrailOf("license", license.licenseId().toString()))
                     .extracting(AuditEntryView::action).containsExactly("LICENSE_CREATED", "LICENSE_EXPIRED");
         }
+    }
+
+    @Test
+    void expiry_leavesLicensesInTheirPolicysGrace_andExpiresThemAfterIt() {
+        String admin = PolicyFixtures.admin();
+        UUID policyId = PolicyFixtures.policy(admin, PolicyFixtures.terms(3, "PT1H", List.of()));
+        TestUser user = Users.aUser().withPlan(PolicyFixtures.plan(admin, policyId)).register();
+        Activated inGrace = user.activated();
+        Activated pastGrace = user.activated();
+        setExpiry(inGrace, Instant.now().minusSeconds(600));
+        setExpiry(pastGrace, Instant.now().minusSeconds(3700));
+
+        expiry.expireDue();
+
+        assertThat(statusOf(inGrace)).isEqualTo(LicenseStatus.ACTIVE);
+        assertThat(statusOf(pastGrace)).isEqualTo(LicenseStatus.EXPIRED);
+    }
+
+    private static void setExpiry(Activated license, Instant expiresAt) {
+        QuarkusTransaction.requiringNew().run(() -> LicenseEntity.update("expiresAt = ?1 where id = ?2", expiresAt, license.licenseId()));
     }
 
     private static void backdate(Activated license) {

@@ -1,0 +1,4 @@
+package archfixtures.licensesharedpolicy.license.validation;
+
+public class ValidateLicense {
+}
