@@ -1,9 +1,13 @@
 package io.hybridlicense.platform.backup;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -13,10 +17,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The application's migrations configured as the running application configures them
- * ({@code quarkus.flyway.locations}, {@code .table} and the {@code runtime_role} placeholder), for a restore
+ * ({@code quarkus.flyway.locations}, {@code .table} and its placeholders), for a restore
  * that runs before the application.
  */
 public final class FlywayMigrations {
+
+    private static final String PLACEHOLDER_PREFIX = "quarkus.flyway.placeholders.";
 
     private final FluentConfiguration configuration;
     private final String table;
@@ -32,12 +38,33 @@ public final class FlywayMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FlywayMigrations(jdbcUrl, owner, ownerPassword, runtimeRole,
+        Map<String, String> placeholders = placeholdersOf(application);
+        placeholders.put("runtime_role", runtimeRole);
+        // the retention is written by the application's own next migration, with its settings
+        placeholders.put("audit_retention_days", "never");
+        return new FlywayMigrations(jdbcUrl, owner, ownerPassword, placeholders,
                 application.getProperty("quarkus.flyway.table", "flyway_schema_history"),
                 application.getProperty("quarkus.flyway.locations"));
     }
 
-    FlywayMigrations(String jdbcUrl, String owner, String ownerPassword, String runtimeRole, String table,
+    /**
+     * Every {@code quarkus.flyway.placeholders.*} of the application, with its expressions resolved as the
+     * application would resolve them (system properties, then the environment, e.g. {@code HL_LICENSE_SEATS_FREE},
+     * then the default written in the file): a migration of a restore seeds the same values as a start.
+     */
+    static Map<String, String> placeholdersOf(Properties application) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(application, "application.properties", 250)).build();
+        Map<String, String> placeholders = new HashMap<>();
+        for (String name : application.stringPropertyNames()) {
+            if (name.startsWith(PLACEHOLDER_PREFIX)) {
+                placeholders.put(name.substring(PLACEHOLDER_PREFIX.length()), config.getOptionalValue(name, String.class).orElse(""));
+            }
+        }
+        return placeholders;
+    }
+
+    FlywayMigrations(String jdbcUrl, String owner, String ownerPassword, Map<String, String> placeholders, String table,
                      String locations) {
         this.table = table;
         this.configuration = Flyway.configure(FlywayMigrations.class.getClassLoader())
@@ -45,8 +72,7 @@ public final class FlywayMigrations {
                 .locations(Arrays.stream(locations.split(",")).map(String::strip).map(l -> l.contains(":") ? l : "classpath:" + l)
                         .toArray(String[]::new))
                 .table(table)
-                // the retention is written by the application's own next migration, with its settings
-                .placeholders(Map.of("runtime_role", runtimeRole, "audit_retention_days", "never"));
+                .placeholders(placeholders);
     }
 
     public String historyTable() {
