@@ -125,14 +125,20 @@ public final class SecondServer implements AutoCloseable {
     public static Exited runCommand(Duration timeout, String... args) throws Exception {
         List<String> command = new ArrayList<>(packagedAppCommand(List.of()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("The command did not end within " + timeout + ": " + command);
+        // the output goes to a file, not a pipe read here: reading a pipe to its end would wait as long as a
+        // command that never ends (the native binary once started the server instead), past the timeout
+        Path output = Files.createTempFile("app-command", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("The command did not end within " + timeout + ": " + command);
+            }
+            return new Exited(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Exited(process.exitValue(), new String(output, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

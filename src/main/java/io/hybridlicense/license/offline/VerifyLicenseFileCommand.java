@@ -2,6 +2,7 @@ package io.hybridlicense.license.offline;
 
 import io.hybridlicense.shared.AppCommand;
 import io.hybridlicense.shared.Ed25519Keys;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import java.util.Map;
  * of a valid file (exit 0), or one line saying why it is refused (exit 1) or why it could not be checked
  * (exit 2: usage, unreadable file or keys). Plain Java: no server, no database, no stack trace.
  */
+@RegisterForReflection // ServiceLoader makes it by reflection, in the native binary too (see application.properties)
 public final class VerifyLicenseFileCommand implements AppCommand {
 
     static final String NAME = "verify-license-file";
