@@ -64,7 +64,9 @@ class PackagedAppIT {
         assertThat(exited.status()).isNotZero();
         assertThat(exited.log()).contains("HL_SCHEMASYNC_CREDENTIALS_KEY").contains("external database");
         String password = config.getOrDefault("quarkus.datasource.password", "");
-        if (!password.isEmpty()) { // a trust-authenticated database (native-check's) has none to leak
+        // a trust-authenticated database has no password to leak, and native-check's role is named as its
+        // password, which the logged address holds as part of the database's name
+        if (!password.isEmpty() && !config.getOrDefault("quarkus.datasource.jdbc.url", "").contains(password)) {
             assertThat(exited.log()).doesNotContain(password);
         }
         assertThat(Path.of("target/it-data-no-credentials-key/keys/schemasync-credentials.key")).doesNotExist();
