@@ -3,9 +3,15 @@ package io.hybridlicense.platform;
 import io.hybridlicense.shared.Problem;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
+import java.io.IOException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The core database is out of reach (restarting, failing over) or no pooled connection became free in
@@ -42,20 +48,47 @@ final class DatabaseUnavailable {
     }
 
     private static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+        return anyCause(failure, DatabaseUnavailable::isOutOfReach, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * The causes and what each suppressed: a commit that fails because the connection dropped reports the
+     * database's answer only as a suppressed exception of Narayana's RollbackException.
+     */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (test.test(cause)) {
                 return true;
             }
-            if (cause instanceof DatabaseException database && isUnavailable(database.getSqlState())) {
-                return true;
-            }
-            // SocketException: refused, no route, and a connection the database reset (seen from the native binary)
-            if (cause instanceof SocketException || cause instanceof UnknownHostException || cause instanceof ClosedConnectionException
-                    || cause instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (anyCause(suppressed, test, seen)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static boolean isOutOfReach(Throwable cause) {
+        if (cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+            return true;
+        }
+        if (cause instanceof DatabaseException database && isUnavailable(database.getSqlState())) {
+            return true;
+        }
+        // SocketException: refused, no route, and a connection the database reset (seen from the native binary)
+        return cause instanceof SocketException || cause instanceof UnknownHostException || cause instanceof ClosedConnectionException
+                || cause instanceof io.netty.channel.ConnectTimeoutException || isChannelFailure(cause);
+    }
+
+    /**
+     * What the reactive client's channel reports when the database went away under it: a write to a reset
+     * connection fails with a plain {@code IOException} ("Connection reset by peer", "Broken pipe"; only
+     * the read side is a {@link SocketException}), a write to a closed one with a {@link ClosedChannelException}.
+     * IOException's subclasses (files, JSON) are other failures and stay 500.
+     */
+    private static boolean isChannelFailure(Throwable cause) {
+        return cause.getClass() == IOException.class || cause instanceof ClosedChannelException;
     }
 
     /**

@@ -47,6 +47,9 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
     private static final String APP_PREFIX = "hl-it.app.";
     private static final String TARGET_PORT = "hl-it.target.port";
     private static final String TARGET_PASSWORD = "hl-it.target.owner-password";
+    /** The first admin the packaged app creates at start, as an automated deployment does (HL_ADMIN_EMAIL). */
+    public static final String ADMIN_EMAIL = "it-admin@example.test";
+    private static final String ADMIN_PASSWORD = "hl.auth.first-admin.password";
 
     private EmbeddedPostgres postgres;
 
@@ -62,6 +65,8 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
                 config.putAll(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null ? databaseFromEnvironment()
                         : coreDatabaseHere(sql, ownerPassword));
                 config.putAll(keys());
+                config.put("hl.auth.first-admin.email", ADMIN_EMAIL);
+                config.put(ADMIN_PASSWORD, randomSecret());
                 config.forEach((name, value) -> System.setProperty(APP_PREFIX + name, value));
                 System.setProperty(TARGET_PORT, Integer.toString(postgres.getPort()));
                 System.setProperty(TARGET_PASSWORD, ownerPassword);
@@ -94,6 +99,10 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
     /** The JDBC URL of {@link #TARGET_DATABASE} in the test JVM's PostgreSQL. */
     public static String targetJdbcUrl() {
         return "jdbc:postgresql://localhost:" + targetPort() + "/" + TARGET_DATABASE;
+    }
+
+    public static String adminPassword() {
+        return System.getProperty(APP_PREFIX + ADMIN_PASSWORD);
     }
 
     public static int targetPort() {
