@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.transaction.xa.XAException;
 
 /**
  * The core database is out of reach (restarting, failing over) or no pooled connection became free in
@@ -34,8 +35,24 @@ final class DatabaseUnavailable {
         if (isAcquisitionTimeout(failure)) {
             return Problem.of(503, "server-busy", "Service Unavailable", "The server is busy; retry shortly").at(path);
         }
-        return causedBy(failure) ? Problem.of(503, "database-unavailable", "Service Unavailable",
-                "The database is unavailable; retry shortly").at(path) : null;
+        if (!causedBy(failure)) {
+            return null;
+        }
+        return isCommitInDoubt(failure)
+                ? Problem.of(503, "commit-outcome-unknown", "Service Unavailable",
+                        "The database went away while committing: the change may have been applied; read it back before retrying").at(path)
+                : Problem.of(503, "database-unavailable", "Service Unavailable", "The database is unavailable; retry shortly").at(path);
+    }
+
+    /**
+     * The connection was lost during COMMIT itself (Agroal reports it as {@code XA_RBCOMMFAIL}): the database
+     * may have committed before it went away, so "not done, retry" would be a lie for a change that is not
+     * idempotent. PostgreSQL's own answer to that doubt, {@code txid_status}, needs the transaction id kept
+     * from before the commit; until then the client is told that the outcome is unknown.
+     */
+    private static boolean isCommitInDoubt(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof XAException xa && xa.errorCode == XAException.XA_RBCOMMFAIL,
+                Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     private static boolean isAcquisitionTimeout(Throwable failure) {

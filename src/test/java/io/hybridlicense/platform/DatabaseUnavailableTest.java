@@ -33,11 +33,19 @@ class DatabaseUnavailableTest {
     void aCommitThatFailedBecauseTheConnectionDropped_is503_thoughTheReasonIsOnlySuppressed() {
         // Narayana's shape (DeploymentIT saw it): RollbackException, the XAException suppressed, the driver's cause in it
         jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
-        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XA_RBCOMMFAIL);
         xa.initCause(new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         commit.addSuppressed(xa);
 
-        assertThat(DatabaseUnavailable.problemFor(new IllegalStateException(commit), "/api/v1/licenses/activate")).isNotNull();
+        assertThat(DatabaseUnavailable.problemFor(new IllegalStateException(commit), "/api/v1/licenses/activate"))
+                .as("the database may have committed before it went away: not 'retry', but 'unknown'")
+                .isNotNull().extracting("status", "type").containsExactly(503, "urn:hybrid-license:problem:commit-outcome-unknown");
+    }
+
+    @Test
+    void aStatementThatFailedBeforeTheCommit_isPlainlyUnavailable() {
+        assertThat(DatabaseUnavailable.problemFor(new java.sql.SQLException("FATAL: terminating connection", "57P01"), "/x"))
+                .extracting("type").isEqualTo("urn:hybrid-license:problem:database-unavailable");
     }
 
     @Test
