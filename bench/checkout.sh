@@ -17,42 +17,20 @@ THREADS=2
 LICENSES=${BENCH_LICENSES:-1000}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-20s}
-BASE="http://127.0.0.1:${PORT}"
 OUT=target/bench
 WORK=$(mktemp -d /tmp/hl-bench-checkout.XXXXXX)
-SERVER=""
 STARTED=$(date +%s)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-for tool in wrk python3 curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk python3 curl)" >&2; exit 1; }
-done
-JVM_OPTIONS=$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile.jvm)
-
-stop_server() {
-  if [ -n "$SERVER" ]; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-    SERVER=""
-  fi
-}
+require_tools wrk python3 curl
 trap 'stop_server; rm -rf "$WORK"' EXIT
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 start_server() {
   HL_AUTH_RATE_LIMIT_REGISTRATIONS=1000000 HL_DATA_DIR="$WORK/data" JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=768m" \
-    java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN "$@" \
-    -jar target/quarkus-app/quarkus-run.jar >>"$WORK/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 240); do
-    if curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
-  done
-  echo "bench: the server did not start; log:" >&2
-  tail -50 "$WORK/server.log" >&2
-  exit 1
+    launch_server "$WORK/server.log" "$@"
 }
 
-summarize() { awk -f bench/wrk-summary.awk "$1"; }
 measure() { # name query|- path
   local name=$1 query=$2 path=$3
   if [ "$query" = "-" ]; then
@@ -101,13 +79,12 @@ stop_server
 read -r h_rps h_p50 h_p99 h_bad < <(summarize "$OUT/checkout-health.txt")
 read -r p_rps p_p50 p_p99 p_bad < <(summarize "$OUT/checkout-plain.txt")
 read -r e_rps e_p50 e_p99 e_bad < <(summarize "$OUT/checkout-encrypted.txt")
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 total=$(( $(date +%s) - STARTED ))
 cat >"$OUT/checkout.md" <<MD
 | | value |
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet 2>/dev/null || echo " (with local changes)") |
-| machine | $(nproc) cores ($cpu), $(java -version 2>&1 | head -1); load average at start $load_start; after health $(cat "$OUT/checkout-health.load"), plain $(cat "$OUT/checkout-plain.load"), encrypted $(cat "$OUT/checkout-encrypted.load") |
+| machine | $(machine); load average at start $load_start; after health $(cat "$OUT/checkout-health.load"), plain $(cat "$OUT/checkout-plain.load"), encrypted $(cat "$OUT/checkout-encrypted.load") |
 | method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses, each request authenticated by the license's token (signature check cached); packaged JVM app, \`$JVM_OPTIONS -XX:MaxRAM=768m\`; embedded PostgreSQL 17; $total s in all |
 | /q/health/live | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |
 | **checkout, plain** (target ≥ 2,000 files/s) | **$p_rps files/s**, p50 $p_p50 ms, p99 $p_p99 ms, non-2xx $p_bad |

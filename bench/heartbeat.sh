@@ -23,49 +23,20 @@ THREADS=2
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-20s}
 CONTAINER_MEMORY=${BENCH_CONTAINER_MEMORY:-768m}
-BASE="http://127.0.0.1:${PORT}"
 OUT=target/bench
 SEED=${BENCH_SEED:-$PWD/$OUT/heartbeat-seed}
 LOG=$OUT/heartbeat-server.log
-SERVER=""
 STARTED=$(date +%s)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-for tool in wrk psql python3 openssl curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
-done
-JVM_OPTIONS=$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile.jvm)
-MALLOC_ARENAS=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile.jvm)
-
-stop_server() {
-  if [ -n "$SERVER" ]; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-    SERVER=""
-  fi
-}
+require_tools wrk psql python3 openssl curl
 trap stop_server EXIT
 
 start_server() {
-  HL_DATA_DIR="$SEED/data" MALLOC_ARENA_MAX="${MALLOC_ARENAS:-}" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$SEED/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$SEED/signing.pem" \
-    JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
-    java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN -Dhl.license.heartbeat.cull-every=1s \
-    ${BENCH_SERVER_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 240); do
-    if curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
-  done
-  echo "bench: the server did not start; log:" >&2
-  tail -50 "$LOG" >&2
-  exit 1
+  HL_DATA_DIR="$SEED/data" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$SEED/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$SEED/signing.pem" \
+    JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" launch_server "$LOG" -Dhl.license.heartbeat.cull-every=1s
 }
-
-metric() { # name: the value of an un-tagged metric
-  curl -fs "$BASE/q/metrics" | awk -v name="$1" '$1 == name { printf "%.0f\n", $2; found = 1 } END { if (!found) print 0 }'
-}
-
-summarize() { awk -f bench/wrk-summary.awk "$1"; }
 
 measure() { # name script|- path
   local script=()
@@ -166,14 +137,13 @@ read -r b_rps b_p50 b_p99 b_bad < <(summarize "$OUT/heartbeat.txt")
 read -r v_rps v_p50 v_p99 v_bad < <(summarize "$OUT/heartbeat-cull-validate.txt")
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }'; }
 per_second() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }'; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 total=$(( $(date +%s) - STARTED ))
 
 cat >"$OUT/heartbeat.md" <<MD
 | | value |
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet 2>/dev/null || echo " (with local changes)") |
-| machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1); load average at start $load_start, after the heartbeats $load_heartbeat |
+| machine | $(machine); load average at start $load_start, after the heartbeats $load_heartbeat |
 | method | \`bench/heartbeat.sh\`: $LICENSES licenses (100 per user) under one policy (interval 10 min, grace 2 min, cullAfter 1 h), seeded in SQL; packaged JVM app, \`$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY\`; wrk $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured, wrk and the embedded PostgreSQL 17 on the same machine; $total s in all |
 | **heartbeats** ($PINGED machines) | **$b_rps req/s**, p50 $b_p50 ms, **p99 $b_p99 ms**, non-2xx $b_bad |
 | /q/health/live | $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms |

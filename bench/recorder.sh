@@ -22,48 +22,22 @@ RECORD_EVERY=${BENCH_RECORD_EVERY:-5m}
 CONNECTIONS=16
 THREADS=2
 CONTAINER_MEMORY=${BENCH_CONTAINER_MEMORY:-768m}
-BASE="http://127.0.0.1:${PORT}"
 OUT=target/bench
 SEED=${BENCH_SEED:-$PWD/$OUT/recorder-seed}
 LOG=$OUT/recorder-server.log
-SERVER=""
 SAMPLER=""
 STARTED=$(date +%s)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-for tool in wrk psql python3 openssl curl jcmd; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
-done
-JVM_OPTIONS=$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile.jvm)
-MALLOC_ARENAS=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile.jvm)
-
-stop_server() {
-  [ -z "$SAMPLER" ] || { kill "$SAMPLER" 2>/dev/null || true; SAMPLER=""; }
-  if [ -n "$SERVER" ]; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-    SERVER=""
-  fi
-}
+require_tools wrk psql python3 openssl curl jcmd
+stop_sampler() { [ -z "$SAMPLER" ] || { kill "$SAMPLER" 2>/dev/null || true; SAMPLER=""; }; }
+SERVER_STOP_HOOK=stop_sampler
 trap stop_server EXIT
 
 start_server() {
-  HL_DATA_DIR="$SEED/data" MALLOC_ARENA_MAX="${MALLOC_ARENAS:-}" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$SEED/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$SEED/signing.pem" \
-    JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
-    java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN -Dhl.license.validation.record-every="$RECORD_EVERY" \
-    ${BENCH_SERVER_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 240); do
-    if curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
-  done
-  echo "bench: the server did not start; log:" >&2
-  tail -50 "$LOG" >&2
-  exit 1
-}
-
-metric() { # name: the value of an un-tagged metric
-  curl -fs "$BASE/q/metrics" | awk -v name="$1" '$1 == name { printf "%.0f\n", $2; found = 1 } END { if (!found) print 0 }'
+  HL_DATA_DIR="$SEED/data" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$SEED/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$SEED/signing.pem" \
+    JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" launch_server "$LOG" -Dhl.license.validation.record-every="$RECORD_EVERY"
 }
 
 validations() { # answered so far, every result
@@ -75,8 +49,6 @@ heap_mib() { # the heap in use after a full collection
   jcmd "$SERVER" GC.heap_info | awk '/generation +total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); kb += v } }
     END { printf "%.0f", kb / 1024 }'
 }
-
-summarize() { awk -f bench/wrk-summary.awk "$1"; }
 
 mkdir -p "$OUT" "$SEED"
 : >"$LOG"
@@ -179,14 +151,13 @@ p_rps=$(( LICENSES / (pass_seconds > 0 ? pass_seconds : 1) ))
 read -r m_rps m_p50 m_p99 m_bad < <(summarize "$OUT/recorder-meanwhile.txt")
 paced=$(awk -v w="$written_meanwhile" -v t="$meanwhile_seconds" 'BEGIN { printf "%.0f", (t > 0 ? w / t : 0) }')
 capacity=$(awk -v w="$written" -v s="$statement_seconds" 'BEGIN { printf "%.0f", (s > 0 ? w / s : 0) }')
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 total=$(( $(date +%s) - STARTED ))
 
 cat >"$OUT/recorder.md" <<MD
 | | value |
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet 2>/dev/null || echo " (with local changes)") |
-| machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) |
+| machine | $(machine); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) |
 | method | \`bench/recorder.sh\`: $LICENSES licenses seeded in SQL, their RS256 tokens signed offline; packaged JVM app, \`$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY\`, \`hl.license.validation.record-every=$RECORD_EVERY\`, the default \`record-limit\` (1,000,000); wrk $THREADS threads, $CONNECTIONS connections, wrk and the embedded PostgreSQL 17 on the same machine; $total s in all |
 | **every license validated once** | $LICENSES in $pass_seconds s: **$p_rps req/s**, p50 $p_p50 ms, **p99 $p_p99 ms**, non-2xx $p_bad, not VALID $not_valid (each token new to the server: an RSA check each) |
 | pending after that pass | $pending_after_pass licenses (written meanwhile by the previous round: $written_during_pass; dropped: $dropped) |

@@ -24,49 +24,23 @@ STORM_CONNECTIONS=${BENCH_STORM_CONNECTIONS:-4}
 ACTIVATION_DURATION=${BENCH_ACTIVATION_DURATION:-15s}
 # the container's memory limit, simulated: MaxRAMPercentage then sizes the heap as in the container
 CONTAINER_MEMORY=${BENCH_CONTAINER_MEMORY:-768m}
-BASE="http://127.0.0.1:${PORT}"
 OUT=target/bench
 WORK=$(mktemp -d /tmp/hl-bench.XXXXXX)
 SEED=$WORK
 [ -z "${BENCH_REUSE_SEED:-}" ] || SEED=$PWD/$OUT/seed
-SERVER=""
 STARTED=$(date +%s)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-for tool in wrk pgbench python3 curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk postgresql-client python3 curl)" >&2; exit 1; }
-done
-JVM_OPTIONS=$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile.jvm)
-MALLOC_ARENAS=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile.jvm)
-[ -n "$JVM_OPTIONS" ] || { echo "bench: no JDK_JAVA_OPTIONS in Dockerfile.jvm" >&2; exit 1; }
-
-stop_server() {
-  if [ -n "$SERVER" ]; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-    SERVER=""
-  fi
-}
+require_tools wrk pgbench python3 curl
 trap 'stop_server; rm -rf "$WORK"' EXIT
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # BENCH_SERVER_OPTS: extra JVM/config options for the measured server, e.g. pool or thread sizes
 # The seeding registers every user from this one address: the registration limit (5 an hour) is lifted.
 start_server() {
-  HL_AUTH_RATE_LIMIT_REGISTRATIONS=1000000 HL_DATA_DIR="$SEED/data" MALLOC_ARENA_MAX="${MALLOC_ARENAS:-}" JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
-    java -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN ${BENCH_SERVER_OPTS:-} "$@" \
-    -jar target/quarkus-app/quarkus-run.jar >>"$WORK/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 240); do
-    if curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
-  done
-  echo "bench: the server did not start; log:" >&2
-  tail -50 "$WORK/server.log" >&2
-  exit 1
+  HL_AUTH_RATE_LIMIT_REGISTRATIONS=1000000 HL_DATA_DIR="$SEED/data" JDK_JAVA_OPTIONS="$JVM_OPTIONS -XX:MaxRAM=$CONTAINER_MEMORY" \
+    launch_server "$WORK/server.log" "$@"
 }
-
-summarize() { awk -f bench/wrk-summary.awk "$1"; }
 
 run_wrk() { # name connections duration script|- path
   local name=$1 connections=$2 duration=$3 script=$4 path=$5
@@ -169,15 +143,13 @@ read -r a_rps a_p50 a_p99 a_bad < <(summarize "$OUT/activate.txt")
 pg_tps=$(awk '/^tps = / { printf "%.0f", $3 }' "$OUT/pgbench.txt")
 pg_latency=$(awk '/^latency average/ { print $4 }' "$OUT/pgbench.txt")
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }'; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-java_version=$(java -version 2>&1 | head -1)
 total=$(( $(date +%s) - STARTED ))
 
 cat >"$OUT/validate.md" <<MD
 | | value |
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo "?")$(git diff --quiet 2>/dev/null || echo " (with local changes)") |
-| machine | $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $java_version |
+| machine | $(machine) |
 | load average (1, 5, 15 min) | at start $load_start; after health $(cat "$OUT/health.load"), REST $(cat "$OUT/jwks.load"), validate $(cat "$OUT/validate.load"), pgbench $(cat "$OUT/pgbench.load"), storm $(cat "$OUT/validate-storm.load") |
 | JVM options | \`$JVM_OPTIONS\`, \`MALLOC_ARENA_MAX=${MALLOC_ARENAS:-unset}\` (Dockerfile.jvm), \`-XX:MaxRAM=$CONTAINER_MEMORY\` (the container limit) ${BENCH_SERVER_OPTS:-} |
 | method | wrk (10 s timeout), $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; $LICENSES licenses (validate with clientId); embedded PostgreSQL 17; packaged JVM app; wrk, pgbench and PostgreSQL on the same machine; $total s in all |

@@ -3,7 +3,7 @@ package io.hybridlicense.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hybridlicense.auth.api.SessionsEnded;
-import io.hybridlicense.shared.NoticeSubscriber;
+import io.hybridlicense.shared.IdCacheNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -31,7 +30,7 @@ import javax.sql.DataSource;
  * {@code hl.auth.tokens.session-recheck}, a bound on staleness should a notice be lost anyway.
  */
 @ApplicationScoped
-class SessionGenerations implements NoticeSubscriber {
+class SessionGenerations implements IdCacheNotices {
 
     static final String CHANNEL = "hl_auth_sessions";
 
@@ -81,29 +80,30 @@ class SessionGenerations implements NoticeSubscriber {
     }
 
     @Override
-    public Set<String> channels() {
-        return Set.of(CHANNEL);
+    public String channel() {
+        return CHANNEL;
     }
 
     @Override
-    public void onNotice(String channel, String payload) {
-        try {
-            generations.invalidate(UUID.fromString(payload));
-        } catch (IllegalArgumentException notOurs) {
-            // anyone may notify on a channel; dropping an entry is the most a notice can do
-        }
+    public void forget(UUID userId) {
+        generations.invalidate(userId);
+    }
+
+    @Override
+    public void forgetAll() {
+        generations.invalidateAll();
     }
 
     @Override
     public void onListening() {
         listening = true;
-        generations.invalidateAll();
+        forgetAll();
     }
 
     @Override
     public void onNotListening() {
         listening = false;
-        generations.invalidateAll();
+        forgetAll();
     }
 
     /** The generation as stored now, never from memory (nor from a persistence context). */

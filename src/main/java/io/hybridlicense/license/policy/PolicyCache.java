@@ -2,7 +2,7 @@ package io.hybridlicense.license.policy;
 
 import io.hybridlicense.license.api.PolicyChanged;
 import io.hybridlicense.license.domain.Policy;
-import io.hybridlicense.shared.NoticeSubscriber;
+import io.hybridlicense.shared.IdCacheNotices;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * drop the entry; so does this instance's own change once committed.
  */
 @ApplicationScoped
-public class PolicyCache implements NoticeSubscriber {
+public class PolicyCache implements IdCacheNotices {
 
     static final String CHANNEL = "hl_license_policies";
 
@@ -98,26 +97,17 @@ public class PolicyCache implements NoticeSubscriber {
     }
 
     @Override
-    public Set<String> channels() {
-        return Set.of(CHANNEL);
+    public String channel() {
+        return CHANNEL;
     }
 
     @Override
-    public void onNotice(String channel, String payload) {
-        try {
-            policies.remove(UUID.fromString(payload));
-        } catch (IllegalArgumentException notOurs) {
-            // anyone may notify on a channel; dropping an entry is the most a notice can do
-        }
+    public void forget(UUID policyId) {
+        policies.remove(policyId);
     }
 
     @Override
-    public void onListening() {
-        policies.clear();
-    }
-
-    @Override
-    public void onNotListening() {
+    public void forgetAll() {
         policies.clear();
     }
 }
