@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Tables and columns of users' databases: every change answers 202 and is applied asynchronously.
@@ -51,6 +52,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed({"user", "admin"})
 @Blocking
 class TableResource {
+
+    private static final Logger LOG = Logger.getLogger(TableResource.class);
 
     private final JsonWebToken token;
     private final RequestSchemaChange changes;
@@ -190,7 +193,13 @@ class TableResource {
                 .location(URI.create("/api/v1/tables/" + accepted.tableId())).tag(Integer.toString(version)), prefer);
         return settlements.await(accepted.tableId(), Prefer.waitOf(prefer),
                         v -> v.syncedVersion() >= version || !"pending".equals(v.status()))
-                .thenApply(view -> response.entity(new ChangeResponse(accepted.tableId(), version, view.status())).build());
+                .thenApply(TableView::status)
+                .exceptionally(unread -> {
+                    // the change is committed: 202 stands even when the database went away before its status was read
+                    LOG.debugf(unread, "Status of table %s unread after change %d", accepted.tableId(), version);
+                    return "pending";
+                })
+                .thenApply(status -> response.entity(new ChangeResponse(accepted.tableId(), version, status)).build());
     }
 
     private static Response.ResponseBuilder withWait(Response.ResponseBuilder response, String prefer) {
