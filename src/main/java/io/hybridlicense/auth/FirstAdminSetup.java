@@ -65,6 +65,8 @@ class FirstAdminSetup implements SetupApi {
     /** After {@link FirstAdmin}: an admin made from HL_ADMIN_EMAIL needs no set-up. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         if (adminExists()) {
+            // an admin made from HL_ADMIN_EMAIL, or by another instance's set-up: no code stays usable or on disk
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM auth.setup_code").executeUpdate());
             forgetFile();
         } else if (codeRequired()) {
             announce(QuarkusTransaction.requiringNew().call(this::code), "No admin exists yet");
