@@ -39,7 +39,8 @@ class SignInResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String email, String error, String notice, boolean selfRegistration);
+        static native TemplateInstance signIn(String email, String error, String notice, boolean selfRegistration,
+                                              boolean setupOpen);
     }
 
     private static final String TEMPORARY = "urn:hybrid-license:problem:password-change-required";
@@ -61,10 +62,15 @@ class SignInResource {
         return Response.seeOther(URI.create(setup.adminExists() ? ConsoleSession.PATH : FirstRunResource.SETUP)).build();
     }
 
+    /** Signed out: to sign in (any stale cookie dropped), or to the set-up page while no admin exists. */
     @GET
     @Path("console")
-    @RolesAllowed("**")
-    public Response start() {
+    @PermitAll
+    public Response start(@Context HttpServerRequest http) {
+        if (!user.isSignedIn()) {
+            return setup.adminExists() ? ConsoleSession.toSignIn(http)
+                    : Response.seeOther(URI.create(FirstRunResource.SETUP)).build();
+        }
         return Response.seeOther(URI.create(user.isAdmin() ? ConsolePaths.ADMIN : ConsolePaths.ME)).build();
     }
 
@@ -73,13 +79,10 @@ class SignInResource {
     @PermitAll
     public Response signInPage(@QueryParam("setup") String setupDone, @QueryParam("registered") String registered,
                                @QueryParam("changed") String changed) {
-        if (!setup.adminExists()) {
-            return Response.seeOther(URI.create(FirstRunResource.SETUP)).build();
-        }
         String notice = setupDone != null ? "The first admin is made: sign in with its email and password."
                 : registered != null ? "Your account is made: sign in with its email and password."
                 : changed != null ? "Your new password is set: sign in with it." : null;
-        return Response.ok(Templates.signIn("", null, notice, auth.selfRegistrationOpen())).build();
+        return Response.ok(Templates.signIn("", null, notice, auth.selfRegistrationOpen(), !setup.adminExists())).build();
     }
 
     @POST
@@ -91,7 +94,7 @@ class SignInResource {
         String typed = email == null || email.length() > MAX_EMAIL ? "" : email;
         if (typed.isBlank() || password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
             return Response.status(400).entity(Templates.signIn(typed, "Enter your email and password.", null,
-                    auth.selfRegistrationOpen())).build();
+                    auth.selfRegistrationOpen(), false)).build();
         }
         try {
             SignedIn signedIn = auth.signIn(typed, password, ClientAddress.of(http));
@@ -102,7 +105,8 @@ class SignInResource {
                 return Response.ok(FirstRunResource.changePasswordFor(typed)).build();
             }
             Response.ResponseBuilder page = Response.status(refused.problem().status())
-                    .entity(Templates.signIn(typed, refused.problem().detail(), null, auth.selfRegistrationOpen()));
+                    .entity(Templates.signIn(typed, refused.problem().detail(), null, auth.selfRegistrationOpen(),
+                            false));
             refused.headers().forEach(page::header);
             return page.build();
         }
