@@ -64,14 +64,19 @@ class FirstAdminSetup implements SetupApi {
 
     /** After {@link FirstAdmin}: an admin made from HL_ADMIN_EMAIL needs no set-up. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        if (adminExists()) {
-            // an admin made from HL_ADMIN_EMAIL, or by another instance's set-up: no code stays usable or on disk
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM auth.setup_code").executeUpdate());
-            forgetFile();
-        } else if (codeRequired()) {
-            announce(QuarkusTransaction.requiringNew().call(this::code), "No admin exists yet");
-        } else {
-            LOG.info("No admin exists yet: open /console/setup to make the first one (quarkus:dev asks for no set-up code)");
+        try {
+            if (adminExists()) {
+                // an admin made from HL_ADMIN_EMAIL, or by another instance's set-up: no code stays usable or on disk
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM auth.setup_code").executeUpdate());
+                forgetFile();
+            } else if (codeRequired()) {
+                announce(QuarkusTransaction.requiringNew().call(() -> code(false)), "No admin exists yet");
+            } else {
+                LOG.info("No admin exists yet: open /console/setup to make the first one (quarkus:dev asks for no set-up code)");
+            }
+        } catch (RuntimeException notNow) {
+            // not worth failing the start for: the set-up page makes (and announces) the code when first opened
+            LOG.warnf("Could not check for an admin at start (%s); the set-up page will say what it needs", notNow.toString());
         }
     }
 
@@ -84,7 +89,7 @@ class FirstAdminSetup implements SetupApi {
     @Override
     public void prepare() {
         if (codeRequired() && !adminExists()) {
-            QuarkusTransaction.requiringNew().call(this::code);
+            QuarkusTransaction.requiringNew().call(() -> code(true));
         }
     }
 
@@ -93,15 +98,17 @@ class FirstAdminSetup implements SetupApi {
         return LaunchMode.current() != LaunchMode.DEVELOPMENT;
     }
 
-    /** The stored code, made (and announced) by this instance if there is none yet; inside a transaction. */
-    String code() {
+    /** The stored code, made by this instance if there is none yet (and then announced, if asked); inside a transaction. */
+    String code(boolean announceIfMade) {
         String fresh = HexFormat.of().formatHex(bytes(16));
         @SuppressWarnings("unchecked")
         List<String> made = em.createNativeQuery("INSERT INTO auth.setup_code (code, created_at) VALUES (?1, ?2) "
                         + "ON CONFLICT DO NOTHING RETURNING code")
                 .setParameter(1, fresh).setParameter(2, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)).getResultList();
         if (!made.isEmpty()) {
-            announce(fresh, "Made a set-up code");
+            if (announceIfMade) {
+                announce(fresh, "Made a set-up code");
+            }
             return fresh;
         }
         return storedCode();
@@ -115,7 +122,7 @@ class FirstAdminSetup implements SetupApi {
         }
         if (codeRequired()) {
             LoginThrottle.Attempt attempt = throttle.takeAddress(clientAddress);
-            if (!matches(setupCode, QuarkusTransaction.requiringNew().call(this::code))) {
+            if (!matches(setupCode, QuarkusTransaction.requiringNew().call(() -> code(true)))) {
                 throw new ProblemException(Problem.of(403, "invalid-setup-code", "Forbidden",
                         "The set-up code is wrong: it is in the server's log and in the file setup-code of its data directory"));
             }
