@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,11 +40,16 @@ class Accounts implements AuthApi {
     private final JwtTokens tokens;
     private final SessionGenerations sessions;
     private final Instance<PlanCatalogue> plans;
+    private final AccountRules rules;
+    private final boolean selfRegistration;
+    private final SecureRandom random = new SecureRandom();
 
     Accounts(PasswordHasher hasher, LoginThrottle throttle, Clock clock, Event<UserRegistered> registered,
              Event<AdminRoleChanged> roleChanged, Event<SessionsEnded> sessionsEnded, JwtTokens tokens,
-             SessionGenerations sessions, Instance<PlanCatalogue> plans) {
+             SessionGenerations sessions, Instance<PlanCatalogue> plans, AccountRules rules, AuthConfig config) {
         this.plans = plans;
+        this.rules = rules;
+        this.selfRegistration = config.selfRegistration();
         this.tokens = tokens;
         this.sessions = sessions;
         this.sessionsEnded = sessionsEnded;
@@ -62,6 +68,7 @@ class Accounts implements AuthApi {
      */
     @Transactional(Transactional.TxType.NEVER)
     UserView signUp(String email, String password, String clientAddress) {
+        requireOpenRegistration();
         LoginThrottle.Attempt attempt = throttle.takeRegistration(clientAddress);
         String passwordHash;
         try {
@@ -71,6 +78,26 @@ class Accounts implements AuthApi {
             throw notHashed;
         }
         return QuarkusTransaction.requiringNew().call(() -> insert(email, passwordHash, defaultPlan(), false, false));
+    }
+
+    @Override
+    public boolean selfRegistrationOpen() {
+        return selfRegistration;
+    }
+
+    /** The API's registration (its rules, limits and answers) for a caller that is no JSON endpoint. */
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public UserView register(String email, String password, String clientAddress) {
+        requireOpenRegistration();
+        return signUp(rules.check(email, password), password, clientAddress);
+    }
+
+    private void requireOpenRegistration() {
+        if (!selfRegistration) {
+            throw new ProblemException(Problem.of(403, "registration-closed", "Forbidden",
+                    "Self-registration is closed on this server"));
+        }
     }
 
     /**
@@ -89,7 +116,7 @@ class Accounts implements AuthApi {
         return plans.isResolvable() ? plans.get().defaultPlan() : Plan.FREE;
     }
 
-    private UserView insert(String email, String passwordHash, Plan plan, boolean admin, boolean bySystem) {
+    UserView insert(String email, String passwordHash, Plan plan, boolean admin, boolean bySystem) {
         UserEntity user = new UserEntity();
         user.id = UUID.randomUUID();
         user.email = email.strip();
@@ -116,10 +143,14 @@ class Accounts implements AuthApi {
     @Override
     @Transactional(Transactional.TxType.NEVER)
     public UserView authenticate(String email, String password, String clientAddress) {
-        return checkCredentials(email, password, clientAddress).user();
+        return checkCredentials(email, password, clientAddress, false).user();
     }
 
-    private Credentials checkCredentials(String email, String password, String clientAddress) {
+    /**
+     * @param temporaryAccepted false: a right password that an admin set as temporary is refused with 403
+     *                          {@code password-change-required} (it only serves to choose a new one)
+     */
+    private Credentials checkCredentials(String email, String password, String clientAddress, boolean temporaryAccepted) {
         String account = UserEntity.normalize(email);
         LoginThrottle.Attempt attempt = throttle.take(account, clientAddress);
         Optional<Credentials> found;
@@ -143,10 +174,15 @@ class Accounts implements AuthApi {
         }
         attempt.giveBack();
         Credentials checked = found.get();
+        if (checked.temporary() && !temporaryAccepted) {
+            throw new ProblemException(Problem.of(403, "password-change-required", "Forbidden",
+                    "This password is temporary: choose a new one (console: the sign-in page leads there; API: "
+                            + "POST /api/v1/auth/password/temporary), then sign in with it"));
+        }
         if (hasher.needsRehash(checked.passwordHash())) {
             String newHash = hasher.hash(password);
             if (rehash(checked.user().userId(), checked.passwordHash(), newHash)) {
-                return new Credentials(checked.user(), newHash, checked.sessionGeneration());
+                return new Credentials(checked.user(), newHash, checked.sessionGeneration(), checked.temporary());
             }
         }
         return checked;
@@ -159,7 +195,7 @@ class Accounts implements AuthApi {
     @Override
     @Transactional(Transactional.TxType.NEVER)
     public SignedIn signIn(String email, String password, String clientAddress) {
-        Credentials checked = checkCredentials(email, password, clientAddress);
+        Credentials checked = checkCredentials(email, password, clientAddress, false);
         return signedIn(checked.user(), tokens.issueAccessToken(checked.user(), checked.sessionGeneration()));
     }
 
@@ -216,7 +252,7 @@ class Accounts implements AuthApi {
     void changePassword(UUID userId, String currentPassword, String newPassword, String clientAddress) {
         UserView user = QuarkusTransaction.requiringNew().call(() -> findUser(userId))
                 .orElseThrow(() -> ProblemException.notFound("The account"));
-        Credentials checked = checkCredentials(user.email(), currentPassword, clientAddress);
+        Credentials checked = checkCredentials(user.email(), currentPassword, clientAddress, true);
         String newHash = hasher.hash(newPassword);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             if (!UserEntity.changePassword(userId, checked.passwordHash(), newHash)) {
@@ -230,9 +266,63 @@ class Accounts implements AuthApi {
         }
     }
 
-    private record Credentials(UserView user, String passwordHash, long sessionGeneration) {
+    /**
+     * A new random password for the user, which must be replaced at the next sign-in; every session of the
+     * user ends with it, audited ({@link SessionsEnded.Cause#TEMPORARY_PASSWORD_SET}) with the admin as actor.
+     */
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public String setTemporaryPassword(UUID userId, UUID adminId) {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < TEMPORARY_LENGTH; i++) {
+            password.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
+        }
+        String hash = hasher.hash(password.toString());
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!UserEntity.setTemporaryPassword(userId, hash)) {
+                throw ProblemException.notFound("User " + userId);
+            }
+            sessionsEnded.fire(new SessionsEnded(userId, SessionsEnded.Cause.TEMPORARY_PASSWORD_SET, adminId));
+        });
+        return password.toString();
+    }
+
+    /**
+     * The temporary password is checked like a login (same limits), then replaced by the new one, which must
+     * differ; the flag goes with it.
+     */
+    @Override
+    @Transactional(Transactional.TxType.NEVER)
+    public void replaceTemporaryPassword(String email, String temporaryPassword, String newPassword, String clientAddress) {
+        rules.checkNewPassword(newPassword);
+        Credentials checked = checkCredentials(email, temporaryPassword, clientAddress, true);
+        if (!checked.temporary()) {
+            throw ProblemException.conflict("password-not-temporary",
+                    "This password is not temporary: change it with POST /api/v1/auth/password once signed in");
+        }
+        if (hasher.matches(newPassword, checked.passwordHash())) {
+            throw ProblemException.badRequest("same-password", "The new password must differ from the temporary one");
+        }
+        String newHash = hasher.hash(newPassword);
+        UUID userId = checked.user().userId();
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+            if (!UserEntity.changePassword(userId, checked.passwordHash(), newHash)) {
+                return false;
+            }
+            sessionsEnded.fire(new SessionsEnded(userId, SessionsEnded.Cause.PASSWORD_CHANGED, userId));
+            return true;
+        });
+        if (!changed) {
+            throw ProblemException.conflict("password-changed", "The password was changed meanwhile; sign in again");
+        }
+    }
+
+    private static final String TEMPORARY_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int TEMPORARY_LENGTH = 16;
+
+    private record Credentials(UserView user, String passwordHash, long sessionGeneration, boolean temporary) {
         static Credentials of(UserEntity user) {
-            return new Credentials(user.toView(), user.passwordHash, user.sessionGeneration);
+            return new Credentials(user.toView(), user.passwordHash, user.sessionGeneration, user.mustChangePassword);
         }
     }
 

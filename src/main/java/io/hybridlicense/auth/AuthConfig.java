@@ -9,6 +9,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "hl.auth")
 public interface AuthConfig {
 
+    /**
+     * Whether anyone may register an account ({@code POST /api/v1/auth/register} and the console's sign-up
+     * page). {@code false}: the API answers 403
+     * {@code registration-closed}, the console's sign-up page 404 and the sign-in page links none. Environment {@code HL_AUTH_SELF_REGISTRATION}.
+     */
+    @WithDefault("true")
+    boolean selfRegistration();
+
     /** Access tokens. */
     Tokens tokens();
 

@@ -33,6 +33,15 @@ final class AuthRequests {
                           @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String newPassword) {
     }
 
+    /** A temporary password (an admin's) and the new one that replaces it, without a token. */
+    record ReplaceTemporaryPassword(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,
+                                    @NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String temporaryPassword,
+                                    @NotNull @Size(min = MIN_PASSWORD) @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String newPassword) {
+        ReplaceTemporaryPassword {
+            email = email == null ? null : email.strip();
+        }
+    }
+
     record Login(@NotBlank @PlainText @Size(max = MAX_EMAIL) String email,
                  @NotEmpty @MaxUtf8Bytes(MAX_PASSWORD_BYTES) String password) {
         Login {

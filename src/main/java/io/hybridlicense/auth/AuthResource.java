@@ -86,6 +86,20 @@ class AuthResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Replaces a temporary password (one an admin set) without a token: a login with it answers 403
+     * {@code password-change-required} instead of a token. Then log in with the new password.
+     */
+    @POST
+    @Path("/password/temporary")
+    @PermitAll
+    public Response replaceTemporaryPassword(@Valid @NotNull AuthRequests.ReplaceTemporaryPassword request,
+                                             @Context HttpServerRequest http) {
+        accounts.replaceTemporaryPassword(request.email(), request.temporaryPassword(), request.newPassword(),
+                ClientAddress.of(http));
+        return Response.noContent().build();
+    }
+
     private UUID callerId() {
         return UUID.fromString(caller.getSubject());
     }

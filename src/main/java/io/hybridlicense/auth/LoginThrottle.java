@@ -65,6 +65,19 @@ class LoginThrottle {
         };
     }
 
+    /**
+     * Takes one token of the address's failure bucket only (the one wrong passwords take from): a check of
+     * a secret that belongs to no account, such as the set-up code.
+     */
+    Attempt takeAddress(String address) {
+        String addressKey = "address:" + AddressBlocks.of(address);
+        Optional<Duration> wait = buckets.take(addressKey, config.addressFailures(), config.period(), clock.now());
+        if (wait.isPresent()) {
+            throw tooManyAttempts(wait.get());
+        }
+        return () -> buckets.giveBack(addressKey, config.addressFailures(), config.period());
+    }
+
     /** Takes one token of the address's registration bucket, or throws 429 with {@code Retry-After}. */
     Attempt takeRegistration(String address) {
         String key = "registration:" + AddressBlocks.of(address);

@@ -36,6 +36,9 @@ class UserEntity extends PanacheEntityBase {
     /** Raised only by the statements below, never through the entity. */
     @Column(name = "session_generation", nullable = false, insertable = false, updatable = false)
     long sessionGeneration;
+    /** Set with a temporary password (an admin's), cleared when the user replaces it. */
+    @Column(name = "must_change_password", nullable = false)
+    boolean mustChangePassword;
     @Version
     long version;
 
@@ -59,10 +62,17 @@ class UserEntity extends PanacheEntityBase {
 
     /** Replaces the password only if its hash is still {@code checkedHash}, ending every session with it. */
     static boolean changePassword(UUID id, String checkedHash, String newHash) {
-        return getEntityManager().createNativeQuery("UPDATE auth.users SET password_hash = ?1, "
+        return getEntityManager().createNativeQuery("UPDATE auth.users SET password_hash = ?1, must_change_password = false, "
                         + "session_generation = session_generation + 1 WHERE id = ?2 AND password_hash = ?3")
                 .setParameter(1, newHash).setParameter(2, id).setParameter(3, checkedHash).executeUpdate() == 1
                 && notifySessionsEnded(id);
+    }
+
+    /** A temporary password, to be replaced at the next sign-in, ending every session; false for an unknown user. */
+    static boolean setTemporaryPassword(UUID id, String hash) {
+        return getEntityManager().createNativeQuery("UPDATE auth.users SET password_hash = ?1, must_change_password = true, "
+                        + "session_generation = session_generation + 1 WHERE id = ?2")
+                .setParameter(1, hash).setParameter(2, id).executeUpdate() == 1 && notifySessionsEnded(id);
     }
 
     private static boolean notifySessionsEnded(UUID id) {

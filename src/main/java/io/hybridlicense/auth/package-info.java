@@ -1,10 +1,11 @@
 /**
  * auth: user accounts (email, Argon2id password hash, plan), registration, login, signed JWT access
- * tokens, roles ({@code user}, {@code admin}), the first admin from configuration, brute-force limits
- * on credential checks, and the public keys at {@code /.well-known/jwks.json}.
+ * tokens, roles ({@code user}, {@code admin}), the first admin from configuration or from the one-time
+ * set-up code ({@code FirstAdminSetup}), temporary passwords set by admins, brute-force limits on credential
+ * checks, and the public keys at {@code /.well-known/jwks.json}.
  *
  * <p>Exports through {@code api}: the {@code AuthApi} facade (credential checks for activation, users,
- * plan changes), {@code SignedTokens} (module-specific JWTs with the same keys), user views, the
+ * plan changes, registration, temporary passwords), the {@code SetupApi} of the first run, {@code SignedTokens} (module-specific JWTs with the same keys), user views, the
  * {@code SubscriptionDirectory} port (implemented by license, shown on {@code /me}) and its events
  * ({@code UserRegistered}, {@code AdminRoleChanged}). Owns the PostgreSQL schema {@code auth}. Uses no
  * other module.

@@ -1,6 +1,7 @@
 package io.hybridlicense.console;
 
 import io.hybridlicense.auth.api.AuthApi;
+import io.hybridlicense.auth.api.SetupApi;
 import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
@@ -17,13 +18,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /**
- * The console's entrance: {@code /} and {@code /console} lead to the right start page, sign-in through
+ * The console's entrance: {@code /} and {@code /console} lead to the right start page (the set-up page
+ * while no admin exists), sign-in through
  * auth's login (the same rate limits and lockout as {@code POST /api/v1/auth/login}), sign-out (which
  * ends every session of the user, as {@code POST /api/v1/auth/logout} does: a copied cookie is void too).
  */
@@ -36,35 +39,50 @@ class SignInResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String email, String error);
+        static native TemplateInstance signIn(String email, String error, String notice, boolean selfRegistration,
+                                              boolean setupOpen);
     }
 
+    private static final String TEMPORARY = "urn:hybrid-license:problem:password-change-required";
+
     private final AuthApi auth;
+    private final SetupApi setup;
     private final ConsoleUser user;
 
-    SignInResource(AuthApi auth, ConsoleUser user) {
+    SignInResource(AuthApi auth, SetupApi setup, ConsoleUser user) {
         this.auth = auth;
+        this.setup = setup;
         this.user = user;
     }
 
+    /** While no admin exists, the entrance is the set-up page. */
     @GET
     @PermitAll
     public Response root() {
-        return Response.seeOther(URI.create(ConsoleSession.PATH)).build();
+        return Response.seeOther(URI.create(setup.adminExists() ? ConsoleSession.PATH : FirstRunResource.SETUP)).build();
     }
 
+    /** Signed out: to sign in (any stale cookie dropped), or to the set-up page while no admin exists. */
     @GET
     @Path("console")
-    @RolesAllowed("**")
-    public Response start() {
+    @PermitAll
+    public Response start(@Context HttpServerRequest http) {
+        if (!user.isSignedIn()) {
+            return setup.adminExists() ? ConsoleSession.toSignIn(http)
+                    : Response.seeOther(URI.create(FirstRunResource.SETUP)).build();
+        }
         return Response.seeOther(URI.create(user.isAdmin() ? ConsolePaths.ADMIN : ConsolePaths.ME)).build();
     }
 
     @GET
     @Path("console/sign-in")
     @PermitAll
-    public TemplateInstance signInPage() {
-        return Templates.signIn("", null);
+    public Response signInPage(@QueryParam("setup") String setupDone, @QueryParam("registered") String registered,
+                               @QueryParam("changed") String changed) {
+        String notice = setupDone != null ? "The first admin is made: sign in with its email and password."
+                : registered != null ? "Your account is made: sign in with its email and password."
+                : changed != null ? "Your new password is set: sign in with it." : null;
+        return Response.ok(Templates.signIn("", null, notice, auth.selfRegistrationOpen(), !setup.adminExists())).build();
     }
 
     @POST
@@ -75,15 +93,20 @@ class SignInResource {
                            @Context HttpServerRequest http) {
         String typed = email == null || email.length() > MAX_EMAIL ? "" : email;
         if (typed.isBlank() || password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            return Response.status(400).entity(Templates.signIn(typed, "Enter your email and password.")).build();
+            return Response.status(400).entity(Templates.signIn(typed, "Enter your email and password.", null,
+                    auth.selfRegistrationOpen(), false)).build();
         }
         try {
             SignedIn signedIn = auth.signIn(typed, password, ClientAddress.of(http));
             return ConsoleSession.start(Response.seeOther(URI.create(ConsoleSession.PATH)), signedIn.accessToken(),
                     signedIn.lifetime(), http).build();
         } catch (ProblemException refused) {
+            if (TEMPORARY.equals(refused.problem().type())) {
+                return Response.ok(FirstRunResource.changePasswordFor(typed)).build();
+            }
             Response.ResponseBuilder page = Response.status(refused.problem().status())
-                    .entity(Templates.signIn(typed, refused.problem().detail()));
+                    .entity(Templates.signIn(typed, refused.problem().detail(), null, auth.selfRegistrationOpen(),
+                            false));
             refused.headers().forEach(page::header);
             return page.build();
         }

@@ -1,6 +1,7 @@
 /**
  * console: the web console's shell under {@code /console} (docs/console.md): the entrance and sign-in
- * through {@code AuthApi} (the same limits as the API's login), the session (the access token in an
+ * through {@code AuthApi} (the same limits as the API's login), the first run ({@code FirstRunResource}:
+ * set-up of the first admin through {@code SetupApi}, sign-up, forgotten and temporary passwords), the session (the access token in an
  * HttpOnly, SameSite=Strict cookie, renewed while in use), the answer to a signed-out visitor of any
  * console page, the static assets and their caching, the layout's formatting, and ({@code account}) every
  * user's own pages: their plan, licenses and machines through {@code LicenseApi}.

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,6 +46,12 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
+    }
+
+    /** No console page logs an error: no script error, no file that did not load (404), no CSP violation. */
+    @AfterEach
+    void noSevereBrowserLogEntries() {
+        browser.assertNoSevereLogEntries();
     }
 
     @AfterAll
@@ -115,6 +122,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aChangeMadeMeanwhile_isShownAsAConflict_andNotOverwritten() {
+        browser.expectSevere("status of 412"); // the stale click is refused on purpose, the row shows why
         TestUser user = Users.aUser().register();
         Activated license = user.activated();
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
@@ -134,6 +142,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aBatchAction_changesAllSelected_orNothing() {
+        browser.expectSevere("status of 412"); // the stale batch is refused on purpose
         TestUser user = Users.aUser().withPlan("pro").register();
         Activated first = user.activated();
         Activated second = user.activated();
@@ -203,6 +212,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aNonAdmin_isRefusedTheAdminPages() {
+        browser.expectSevere("status of 403"); // the admin pages answer a user 403 on purpose
         TestUser user = Users.aUser().register();
         signIn(user.email(), user.password());
         assertThat(driver().getCurrentUrl()).endsWith("/console/me");
@@ -267,6 +277,7 @@ class ConsoleBrowserTest {
     /** CSRF in the browser: the deactivate form, posted without its token (and without htmx), changes nothing. */
     @Test
     void aFormPostedWithoutItsCsrfToken_isRefused_andChangesNothing() {
+        browser.expectSevere("status of 400"); // the post without its token is refused on purpose
         TestUser user = Users.aUser().register();
         Activated machine = user.activated();
         signIn(user.email(), user.password());

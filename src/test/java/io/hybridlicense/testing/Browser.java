@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,6 +29,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final List<String> expectedSevere = new ArrayList<>();
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -44,6 +49,8 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--user-data-dir=" + profile, "--window-size=1280,900", "--force-device-scale-factor=1",
                     "--lang=en-US", "--hide-scrollbars");
+            // the console's entries (script errors, failed loads, CSP violations), read by assertNoSevereLogEntries
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -56,6 +63,31 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * A {@code SEVERE} entry containing {@code fragment} is expected in this test (a refusal it provokes on
+     * purpose, such as a 409 answered to an htmx request, which the browser logs as a failed load).
+     */
+    public void expectSevere(String fragment) {
+        expectedSevere.add(fragment);
+    }
+
+    /**
+     * Fails on any {@code SEVERE} entry of the browser's console since the last call (a script error, a file
+     * that did not load — a 404 —, a CSP violation) that no {@link #expectSevere} of this test announced;
+     * forgets the expectations.
+     */
+    public void assertNoSevereLogEntries() {
+        List<String> unexpected = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> expectedSevere.stream().noneMatch(message::contains))
+                .toList();
+        expectedSevere.clear();
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError("SEVERE entries in the browser's console: " + unexpected);
+        }
     }
 
     public WebDriverWait waitUpTo(Duration timeout) {

@@ -36,6 +36,7 @@ class AuthAuditRecorder {
             case SIGNED_OUT -> "USER_SIGNED_OUT";
             case ENDED_BY_ADMIN -> "USER_SESSIONS_ENDED";
             case PASSWORD_CHANGED -> "PASSWORD_CHANGED";
+            case TEMPORARY_PASSWORD_SET -> "TEMPORARY_PASSWORD_SET";
         };
         trail.record(new AuditTrail.Entry(action, MODULE, USER, event.userId().toString(), idOf(event.actorId()), Map.of()));
     }

@@ -216,6 +216,25 @@ class AdminConsoleResource {
         }
     }
 
+    /**
+     * A new random password the user must replace at their next sign-in (the console's answer to "forgot
+     * password?" without e-mail), shown once to the admin; every session of the user ends (audited).
+     */
+    @POST
+    @Path("/users/{id}/password/temporary")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setTemporaryPassword(@PathParam("id") UUID userId) {
+        try {
+            String password = auth.setTemporaryPassword(userId, admin.id());
+            return Response.ok(Templates.user$role(existing(userId), Notice.ok("Temporary password: " + password
+                    + " (shown only now). Tell it to the user: signing in with it asks them to choose a new one. "
+                    + "Their sessions have ended."))).header("Cache-Control", "no-store").build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.problem().status())
+                    .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();
+        }
+    }
+
     @GET
     @Path("/audit-log")
     public Response auditLog(@QueryParam("userId") String userId, @QueryParam("action") String action,

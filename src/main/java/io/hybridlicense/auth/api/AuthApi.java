@@ -70,4 +70,35 @@ public interface AuthApi {
      *         when the last admin would lose the role
      */
     UserView setAdmin(UUID userId, boolean admin, UUID actorId);
+
+    /** Whether anyone may register an account ({@code hl.auth.self-registration}). */
+    boolean selfRegistrationOpen();
+
+    /**
+     * A self-registration, as {@code POST /api/v1/auth/register}: the same field rules, registration limit
+     * per client address and answers. Must be called outside any transaction.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 403 {@code registration-closed}, 400
+     *         {@code invalid-request} naming the fields, 409 {@code email-taken}, 429 {@code too-many-registrations},
+     *         503 {@code server-busy}
+     */
+    UserView register(String email, String password, String clientAddress);
+
+    /**
+     * An admin gives the user a new random password, returned once, which must be replaced at the next
+     * sign-in (until then signing in with it answers 403 {@code password-change-required}); every session of
+     * the user ends, audited. Must be called outside any transaction.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 404 for an unknown user
+     */
+    String setTemporaryPassword(UUID userId, UUID adminId);
+
+    /**
+     * Replaces a temporary password: checked like a sign-in (same limits), the new one under the
+     * registration's rules and different from it. Ends every session of the user. Outside any transaction.
+     *
+     * @throws io.hybridlicense.shared.ProblemException 401 {@code invalid-credentials}, 429, 400
+     *         {@code invalid-request} or {@code same-password}, 409 {@code password-not-temporary}
+     */
+    void replaceTemporaryPassword(String email, String temporaryPassword, String newPassword, String clientAddress);
 }

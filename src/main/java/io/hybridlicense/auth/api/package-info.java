@@ -1,5 +1,6 @@
 /**
- * The public face of the auth module: the {@link io.hybridlicense.auth.api.AuthApi} facade,
+ * The public face of the auth module: the {@link io.hybridlicense.auth.api.AuthApi} facade, the
+ * {@link io.hybridlicense.auth.api.SetupApi} that makes the first admin,
  * {@link io.hybridlicense.auth.api.SignedTokens} for module-specific JWTs, views (and
  * {@link io.hybridlicense.auth.api.SignedIn}, a sign-in's result, and
  * {@link io.hybridlicense.auth.api.Caller}, who is asking, from the access token), the

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -47,6 +48,12 @@ class DesignerBrowserTest {
         browser = Browser.start();
     }
 
+    /** No console page logs an error: no script error, no file that did not load (404), no CSP violation. */
+    @AfterEach
+    void noSevereBrowserLogEntries() {
+        browser.assertNoSevereLogEntries();
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -56,6 +63,9 @@ class DesignerBrowserTest {
 
     @Test
     void register_import_addAColumn_seeItSynced_timeline_revert() {
+        // refused on purpose: a column name taken (409), a revert that would lose data (422)
+        browser.expectSevere("status of 409");
+        browser.expectSevere("status of 422");
         TestUser user = Users.aUser().register();
         TestTargets.Target target = TestTargets.sqlite(api(user));
         target.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, city VARCHAR(80))");
@@ -128,6 +138,7 @@ class DesignerBrowserTest {
 
     @Test
     void theDriftView_showsAChangeBehindOurBack_andAdoptTakesItIntoTheModel() {
+        browser.expectSevere("status of 409"); // a change to a drifted table is refused on purpose
         TestUser user = Users.aUser().register();
         Api api = api(user);
         TestTargets.Target target = TestTargets.sqlite(api);

@@ -1,0 +1,113 @@
+package io.hybridlicense.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.NoAdmins;
+import io.hybridlicense.testing.PageChecks;
+import io.hybridlicense.testing.Users;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A newcomer's first minutes in headless Chromium: the set-up page, the first admin, sign-in, the dashboard;
+ * and the pages around sign-in. No page logs a SEVERE console entry. Saves docs/screenshots/setup.png.
+ */
+@QuarkusTest
+class FirstRunBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static Browser browser;
+
+    @Inject
+    DataSource db;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void noSevereBrowserLogEntries() {
+        browser.assertNoSevereLogEntries();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void setUp_thenSignIn_leadsToTheDashboard() throws Exception {
+        String email = Users.uniqueEmail();
+        String password = "first-admin-password";
+        try (NoAdmins noAdmins = NoAdmins.begin(db)) {
+            driver().manage().deleteAllCookies();
+            driver().get(base.toString());
+            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Set up · Hybrid License"));
+            assertThat(driver().getCurrentUrl()).endsWith("/console/setup");
+            assertThat(PageChecks.problems(driver())).isEmpty();
+            browser.screenshot(SCREENSHOTS.resolve("setup.png"), 1280);
+
+            driver().findElement(By.id("code")).sendKeys(FirstRunTest.codeFromFile());
+            driver().findElement(By.id("email")).sendKeys(email);
+            driver().findElement(By.id("password")).sendKeys(password);
+            driver().findElement(By.cssSelector("form[action='/console/setup'] button[type=submit]")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/console/sign-in?setup=done"));
+            assertThat(driver().getTitle()).isEqualTo("Sign in · Hybrid License");
+            assertThat(driver().findElement(By.id("sign-in-notice")).getText()).contains("The first admin is made");
+
+            driver().findElement(By.id("email")).sendKeys(email);
+            driver().findElement(By.id("password")).sendKeys(password);
+            driver().findElement(By.cssSelector("form[action='/console/sign-in'] button[type=submit]")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Dashboard · Hybrid License"));
+            assertThat(driver().getCurrentUrl()).endsWith("/console/admin");
+            assertThat(noAdmins.adminsNow()).isOne();
+        }
+    }
+
+    @Test
+    void everyPageBeforeSignIn_hasItsTitleAndTheIcon_andNoConsoleError() {
+        driver().manage().deleteAllCookies();
+        for (List<String> page : List.of(List.of("console/sign-in", "Sign in"), List.of("console/sign-up", "Sign up"),
+                List.of("console/forgot-password", "Forgot your password?"),
+                List.of("console/change-password", "Choose a new password"))) {
+            driver().get(base + page.get(0));
+            assertThat(driver().getTitle()).as(page.get(0)).isEqualTo(page.get(1) + " · Hybrid License");
+            assertThat(driver().findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.svg");
+            assertThat(PageChecks.problems(driver())).as(page.get(0)).isEmpty();
+        }
+        driver().findElement(By.linkText("Back to sign-in")).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Sign in · Hybrid License"));
+        driver().findElement(By.id("sign-up-link")).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Sign up · Hybrid License"));
+        given().get("/favicon.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        given().get("/favicon.ico").then().statusCode(200);
+    }
+
+    private static ChromeDriver driver() {
+        return browser.driver();
+    }
+}
