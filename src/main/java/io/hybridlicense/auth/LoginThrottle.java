@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>An address bucket is per IPv4 address but per IPv6 /64 ({@link AddressBlocks}).
  */
 @ApplicationScoped
-class LoginThrottle {
+public class LoginThrottle {
 
     /** The tokens one credential check holds. */
     interface Attempt {
@@ -63,6 +63,20 @@ class LoginThrottle {
             buckets.giveBack(accountKey, config.accountFailures(), config.period());
             buckets.giveBack(addressKey, config.addressFailures(), config.period());
         };
+    }
+
+    /**
+     * A failed API-key check from {@code address} (an unknown key, a wrong secret, a revoked key): takes a
+     * token of the address's bucket for good, the one failed logins take from, or throws 429 with
+     * {@code Retry-After} when it is empty. Nothing is taken for a key that checks out, so using a valid
+     * key costs no write.
+     */
+    public void countFailedKey(String address) {
+        Optional<Duration> wait = buckets.take("address:" + AddressBlocks.of(address), config.addressFailures(),
+                config.period(), clock.now());
+        if (wait.isPresent()) {
+            throw tooManyAttempts(wait.get());
+        }
     }
 
     /** Takes one token of the address's registration bucket, or throws 429 with {@code Retry-After}. */
