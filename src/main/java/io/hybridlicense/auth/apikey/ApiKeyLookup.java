@@ -68,6 +68,11 @@ class ApiKeyLookup implements NoticeSubscriber {
         return Optional.ofNullable(keys.get(prefix, p -> stored(p).orElse(null)));
     }
 
+    /** Whether notices are heard, so that the cache is trusted. */
+    boolean listening() {
+        return listening;
+    }
+
     /** How often the database was read (tests). */
     long reads() {
         return reads.get();
