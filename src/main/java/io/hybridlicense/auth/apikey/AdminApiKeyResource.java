@@ -1,5 +1,6 @@
 package io.hybridlicense.auth.apikey;
 
+import io.hybridlicense.auth.api.ApiKeyView;
 import io.hybridlicense.auth.api.UserView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ class AdminApiKeyResource {
     }
 
     @GET
-    public List<ApiKeyResponses.Key> list() {
+    public List<ApiKeyView> list() {
         return ApiKeyQueries.listed(callerId(), true);
     }
 

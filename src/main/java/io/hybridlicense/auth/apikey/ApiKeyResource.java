@@ -1,5 +1,7 @@
 package io.hybridlicense.auth.apikey;
 
+import io.hybridlicense.auth.api.ApiKeyView;
+import io.hybridlicense.auth.api.CreatedApiKey;
 import io.hybridlicense.auth.api.UserView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A user's keys for their own resources. */
 /* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
-@RegisterForReflection(targets = ApiKeyResponses.Created.class)
+@RegisterForReflection(targets = {CreatedApiKey.class, ApiKeyView.class})
 @Path("/api/v1/api-keys")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +51,7 @@ class ApiKeyResource {
     }
 
     @GET
-    public List<ApiKeyResponses.Key> list() {
+    public List<ApiKeyView> list() {
         return ApiKeyQueries.listed(callerId(), false);
     }
 
@@ -65,7 +67,7 @@ class ApiKeyResource {
     }
 
     /** The secret is in this answer only: nothing on the way may keep it. */
-    static Response created(ApiKeyResponses.Created key) {
+    static Response created(CreatedApiKey key) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(Response.Status.CREATED).entity(key).cacheControl(noStore).build();

@@ -1,6 +1,7 @@
 package io.hybridlicense.auth.apikey;
 
 import io.hybridlicense.auth.api.ApiScope;
+import io.hybridlicense.shared.PlainText;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import java.time.Instant;
@@ -21,7 +22,20 @@ final class ApiKeyRules {
     private ApiKeyRules() {
     }
 
+    /** What bean validation checks at the REST door, for every door (the console's forms too). */
+    static String checkName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > 100 || !new PlainText.Validator().isValid(stripped, null)) {
+            throw new ProblemException(Problem.of(422, "invalid-name", "Unprocessable Content",
+                    "A key's name is 1 to 100 characters, without control or invisible characters"));
+        }
+        return stripped;
+    }
+
     static Set<ApiScope> scopesOf(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw new ProblemException(Problem.of(422, "no-scope", "Unprocessable Content", "A key needs at least one scope"));
+        }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (int i = 0; i < requested.size(); i++) {
             int index = i;

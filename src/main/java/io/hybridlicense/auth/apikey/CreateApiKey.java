@@ -3,6 +3,7 @@ package io.hybridlicense.auth.apikey;
 import io.hybridlicense.auth.AuthConfig;
 import io.hybridlicense.auth.api.ApiKeyCreated;
 import io.hybridlicense.auth.api.ApiScope;
+import io.hybridlicense.auth.api.CreatedApiKey;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ class CreateApiKey {
     }
 
     @Transactional
-    ApiKeyResponses.Created create(CreateApiKeyCommand command) {
+    CreatedApiKey create(CreateApiKeyCommand command) {
+        String name = ApiKeyRules.checkName(command.name());
         Set<ApiScope> scopes = ApiKeyRules.scopesOf(command.scopes());
         ApiKeyRules.checkGrantable(scopes, command.backOffice(), command.via());
         ApiKeyRules.checkExpiry(command.expiresAt(), clock.now(), command.via());
@@ -50,7 +52,7 @@ class CreateApiKey {
         key.id = UUID.randomUUID();
         key.ownerId = command.ownerId();
         key.kind = kind;
-        key.name = command.name().strip();
+        key.name = name;
         key.prefix = secret.prefix();
         key.secretHash = ApiKeySecrets.hash(secret.value());
         key.scopes = scopes.stream().sorted(Comparator.naturalOrder()).map(ApiScope::wireName).toArray(String[]::new);
@@ -61,6 +63,6 @@ class CreateApiKey {
         created.fire(new ApiKeyCreated(key.id, key.ownerId, key.name, key.prefix, command.backOffice(),
                 java.util.List.of(key.scopes), key.expiresAt, command.ownerId(),
                 command.via().map(CallingKey::id).orElse(null)));
-        return ApiKeyResponses.Created.of(key, secret.value());
+        return new CreatedApiKey(ApiKeyQueries.view(key), secret.value());
     }
 }
