@@ -36,7 +36,7 @@ class ApiKeysConsoleTest {
         created.then().statusCode(201).header("Cache-Control", "no-store");
         Matcher secret = SECRET.matcher(created.asString());
         assertThat(secret.find()).isTrue();
-        given().header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/licenses").then().statusCode(200);
+        given().header("X-Forwarded-For", Users.freshAddress()).header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/licenses").then().statusCode(200);
         String listed = page(session).then().statusCode(200).extract().asString();
         assertThat(listed).contains("billing server", secret.group(1).substring(0, 15), "licenses:read")
                 .doesNotContain(secret.group(1));
@@ -44,7 +44,7 @@ class ApiKeysConsoleTest {
         Matcher revoke = REVOKE.matcher(listed);
         assertThat(revoke.find()).isTrue();
         form(session).formParam("backOffice", "false").post(revoke.group(1)).then().statusCode(303);
-        given().header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/licenses").then().statusCode(401);
+        given().header("X-Forwarded-For", Users.freshAddress()).header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/licenses").then().statusCode(401);
         assertThat(page(session).asString()).contains("revoked");
     }
 
@@ -72,11 +72,11 @@ class ApiKeysConsoleTest {
         created.then().statusCode(201);
         Matcher secret = SECRET.matcher(created.asString());
         assertThat(secret.find()).isTrue();
-        given().header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/admin/users").then().statusCode(200);
+        given().header("X-Forwarded-For", Users.freshAddress()).header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/admin/users").then().statusCode(200);
         String id = given().auth().oauth2(admin.accessToken()).get("/api/v1/admin/api-keys").then().extract()
                 .path("find { it.prefix == '" + secret.group(1).substring(0, 15) + "' }.id");
         form(session).formParam("backOffice", "true").post(PAGE + "/" + id + "/revoke").then().statusCode(303);
-        given().header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/admin/users").then().statusCode(401);
+        given().header("X-Forwarded-For", Users.freshAddress()).header("Authorization", "Bearer " + secret.group(1)).get("/api/v1/admin/users").then().statusCode(401);
     }
 
     private static Response page(Visitor session) {

@@ -22,13 +22,16 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** A user's keys for their own resources. */
+/**
+ * A user's keys for their own resources ({@code /api/v1/api-keys}), and the back office's
+ * ({@code /api/v1/admin/api-keys}): an admin creates them (owned by that admin, carrying the admin role while
+ * the owner is one); every admin sees and may revoke all of them, so a departing admin's keys are not stranded.
+ */
 /* Bodies wrapped in a Response are invisible to the native build's reflection analysis. */
 @RegisterForReflection(targets = {CreatedApiKey.class, ApiKeyView.class})
-@Path("/api/v1/api-keys")
+@Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(UserView.ROLE_USER)
 @KeysWithinOwnScopes
 class ApiKeyResource {
 
@@ -45,31 +48,62 @@ class ApiKeyResource {
     }
 
     @POST
+    @Path("/api-keys")
+    @RolesAllowed(UserView.ROLE_USER)
     public Response create(@Valid @NotNull ApiKeyRequests.NewKey request) {
-        return created(create.create(new CreateApiKeyCommand(callerId(), false, request.name(), request.scopes(),
-                request.expiresAt(), CallingKey.of(identity))));
+        return created(request, false);
     }
 
     @GET
+    @Path("/api-keys")
+    @RolesAllowed(UserView.ROLE_USER)
     public List<ApiKeyView> list() {
         return ApiKeyQueries.listed(callerId(), false);
     }
 
     @DELETE
-    @Path("/{id}")
+    @Path("/api-keys/{id}")
+    @RolesAllowed(UserView.ROLE_USER)
     public Response revoke(@PathParam("id") UUID id) {
-        revoke.revoke(id, callerId(), false, CallingKey.of(identity));
+        return revoked(id, false);
+    }
+
+    @POST
+    @Path("/admin/api-keys")
+    @RolesAllowed(UserView.ROLE_ADMIN)
+    public Response createBackOffice(@Valid @NotNull ApiKeyRequests.NewKey request) {
+        return created(request, true);
+    }
+
+    @GET
+    @Path("/admin/api-keys")
+    @RolesAllowed(UserView.ROLE_ADMIN)
+    public List<ApiKeyView> listBackOffice() {
+        return ApiKeyQueries.listed(callerId(), true);
+    }
+
+    @DELETE
+    @Path("/admin/api-keys/{id}")
+    @RolesAllowed(UserView.ROLE_ADMIN)
+    public Response revokeBackOffice(@PathParam("id") UUID id) {
+        return revoked(id, true);
+    }
+
+    /** The secret is in this answer only: nothing on the way may keep it. */
+    private Response created(ApiKeyRequests.NewKey request, boolean backOffice) {
+        CreatedApiKey key = create.create(new CreateApiKeyCommand(callerId(), backOffice, request.name(), request.scopes(),
+                request.expiresAt(), CallingKey.of(identity)));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(Response.Status.CREATED).entity(key).cacheControl(noStore).build();
+    }
+
+    private Response revoked(UUID id, boolean backOffice) {
+        revoke.revoke(id, callerId(), backOffice, CallingKey.of(identity));
         return Response.noContent().build();
     }
 
     private UUID callerId() {
         return UUID.fromString(caller.getSubject());
-    }
-
-    /** The secret is in this answer only: nothing on the way may keep it. */
-    static Response created(CreatedApiKey key) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(Response.Status.CREATED).entity(key).cacheControl(noStore).build();
     }
 }

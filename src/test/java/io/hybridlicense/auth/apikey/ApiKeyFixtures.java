@@ -2,6 +2,7 @@ package io.hybridlicense.auth.apikey;
 
 import static io.restassured.RestAssured.given;
 
+import io.hybridlicense.testing.Users;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -41,7 +42,11 @@ final class ApiKeyFixtures {
         return new Key(UUID.fromString(response.path("id")), response.path("prefix"), response.path("secret"));
     }
 
+    /**
+     * From a fresh client address: a revoked key's use counts toward its address's rate limit, and the
+     * tests' own 127.0.0.1 must stay clear for every other test.
+     */
     static RequestSpecification with(Key key) {
-        return given().header("Authorization", "Bearer " + key.secret());
+        return given().header("X-Forwarded-For", Users.freshAddress()).header("Authorization", "Bearer " + key.secret());
     }
 }

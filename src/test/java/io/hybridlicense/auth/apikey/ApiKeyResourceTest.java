@@ -258,6 +258,21 @@ class ApiKeyResourceTest {
         with(key).get("/api/v1/admin/users/" + user.userId()).then().statusCode(401);
     }
 
+    /** A back-office key carries its owner's admin role only while the owner has it, on the next request. */
+    @Test
+    void aBackOfficeKey_losesTheAdminRole_withItsOwner() {
+        String admin = TestUser.admin().accessToken();
+        TestUser user = Users.aUser().register();
+        given().auth().oauth2(admin).put("/api/v1/admin/users/" + user.userId() + "/admin").then().statusCode(200);
+        ApiKeyFixtures.Key key = created(user.accessToken(), ADMIN_KEYS, "users:read");
+        with(key).get("/api/v1/admin/users").then().statusCode(200);
+
+        given().auth().oauth2(admin).delete("/api/v1/admin/users/" + user.userId() + "/admin").then().statusCode(200);
+
+        with(key).get("/api/v1/admin/users").then().statusCode(403).body("type", equalTo("urn:hybrid-license:problem:forbidden"));
+        with(key).get("/api/v1/auth/me").then().statusCode(200);
+    }
+
     @Test
     void onlyTheHash_isStored() throws Exception {
         TestUser user = Users.aUser().register();
@@ -282,6 +297,25 @@ class ApiKeyResourceTest {
                 row.next();
                 assertThat(row.getInt(1)).isZero();
             }
+        }
+    }
+
+    @Test
+    void theLookupByPrefix_usesItsIndex() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement off = connection.prepareStatement("SET LOCAL enable_seqscan = off")) {
+                off.execute();
+            }
+            try (PreparedStatement explain = connection.prepareStatement(
+                    "EXPLAIN SELECT * FROM auth.api_keys WHERE prefix = 'AAAAAAAAAAAA'"); ResultSet plan = explain.executeQuery()) {
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1)).append('\n');
+                }
+                assertThat(text.toString()).contains("api_keys_prefix");
+            }
+            connection.rollback();
         }
     }
 
