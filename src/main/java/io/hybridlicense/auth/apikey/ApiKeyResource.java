@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A user's keys for their own resources ({@code /api/v1/api-keys}), and the back office's
@@ -33,6 +36,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @KeysWithinOwnScopes
+@APIResponse(responseCode = "401", description = "Not signed in, or an invalid, revoked or expired key", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "429", description = "Too many failed key checks from this address", content = @Content(mediaType = "application/problem+json"))
 class ApiKeyResource {
 
     private final CreateApiKey create;
@@ -50,6 +55,12 @@ class ApiKeyResource {
     @POST
     @Path("/api-keys")
     @RolesAllowed(UserView.ROLE_USER)
+    @APIResponse(responseCode = "201", description = "Created; the secret is in this answer only",
+            content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "scope-not-allowed (a scope the caller cannot give, or its key lacks), expiry-not-allowed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "too-many-api-keys", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "unknown-scope, no-scope, expiry-not-in-future, invalid-name", content = @Content(mediaType = "application/problem+json"))
     public Response create(@Valid @NotNull ApiKeyRequests.NewKey request) {
         return created(request, false);
     }
@@ -57,6 +68,7 @@ class ApiKeyResource {
     @GET
     @Path("/api-keys")
     @RolesAllowed(UserView.ROLE_USER)
+    @APIResponse(responseCode = "200", description = "The keys, newest first; never a secret")
     public List<ApiKeyView> list() {
         return ApiKeyQueries.listed(callerId(), false);
     }
@@ -64,6 +76,9 @@ class ApiKeyResource {
     @DELETE
     @Path("/api-keys/{id}")
     @RolesAllowed(UserView.ROLE_USER)
+    @APIResponse(responseCode = "204", description = "Revoked (or was already)")
+    @APIResponse(responseCode = "403", description = "scope-not-allowed: asked with a key that lacks one of the target's scopes", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such key of the caller's", content = @Content(mediaType = "application/problem+json"))
     public Response revoke(@PathParam("id") UUID id) {
         return revoked(id, false);
     }
@@ -71,6 +86,12 @@ class ApiKeyResource {
     @POST
     @Path("/admin/api-keys")
     @RolesAllowed(UserView.ROLE_ADMIN)
+    @APIResponse(responseCode = "201", description = "Created; the secret is in this answer only",
+            content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "scope-not-allowed (a scope the caller cannot give, or its key lacks), expiry-not-allowed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "too-many-api-keys", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "unknown-scope, no-scope, expiry-not-in-future, invalid-name", content = @Content(mediaType = "application/problem+json"))
     public Response createBackOffice(@Valid @NotNull ApiKeyRequests.NewKey request) {
         return created(request, true);
     }
@@ -78,6 +99,7 @@ class ApiKeyResource {
     @GET
     @Path("/admin/api-keys")
     @RolesAllowed(UserView.ROLE_ADMIN)
+    @APIResponse(responseCode = "200", description = "The keys, newest first; never a secret")
     public List<ApiKeyView> listBackOffice() {
         return ApiKeyQueries.listed(callerId(), true);
     }
@@ -85,6 +107,9 @@ class ApiKeyResource {
     @DELETE
     @Path("/admin/api-keys/{id}")
     @RolesAllowed(UserView.ROLE_ADMIN)
+    @APIResponse(responseCode = "204", description = "Revoked (or was already)")
+    @APIResponse(responseCode = "403", description = "scope-not-allowed: asked with a key that lacks one of the target's scopes", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such key of the caller's", content = @Content(mediaType = "application/problem+json"))
     public Response revokeBackOffice(@PathParam("id") UUID id) {
         return revoked(id, true);
     }
