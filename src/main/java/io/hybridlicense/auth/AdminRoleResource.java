@@ -1,5 +1,7 @@
 package io.hybridlicense.auth;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Admins grant and revoke the admin role. The change shows in the user's next access token; tokens
  * already issued keep their groups until they expire (15 minutes by default).
  */
+@ApiKeyScope(ApiScope.USERS_WRITE)
 @Path("/api/v1/admin/users/{userId}/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(UserView.ROLE_ADMIN)

@@ -1,5 +1,7 @@
 package io.hybridlicense.auth;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** An admin signs a user out everywhere: every access token issued to them until now is refused, audited. */
+@ApiKeyScope(ApiScope.USERS_WRITE)
 @Path("/api/v1/admin/users/{userId}/sessions")
 @RolesAllowed(UserView.ROLE_ADMIN)
 class AdminSessionsResource {

@@ -29,6 +29,31 @@ public interface AuthConfig {
     /** The administrator created at start if absent. */
     FirstAdmin firstAdmin();
 
+    /** Long-lived API keys ({@code Authorization: Bearer hl_…}). */
+    ApiKeys apiKeys();
+
+    interface ApiKeys {
+        /** How many keys each instance keeps in memory, so that a request made with one needs no query. */
+        @WithDefault("10000")
+        long cacheSize();
+
+        /**
+         * How long a remembered key is trusted before it is read again. Revocations reach every instance at
+         * once through PostgreSQL {@code NOTIFY}; this bounds how long one could go unnoticed should a
+         * notice be lost without the listening connection failing.
+         */
+        @WithDefault("PT5M")
+        Duration recheck();
+
+        /** How often the keys' last-use times noted in memory are written (one statement for all of them). */
+        @WithDefault("30s")
+        Duration lastUsedEvery();
+
+        /** Keys not revoked that one owner may hold, of each kind (a user's, an admin's back-office ones). */
+        @WithDefault("50")
+        int perOwner();
+    }
+
     interface Tokens {
         /** Lifetime of an access token ({@code exp} - {@code iat}). */
         @WithDefault("PT15M")

@@ -1,5 +1,7 @@
 package io.hybridlicense.auth;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.SignedIn;
 import io.hybridlicense.shared.ClientAddress;
 import io.hybridlicense.auth.api.Plan;
@@ -107,6 +109,7 @@ class AuthResource {
     @GET
     @Path("/me")
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.USERS_READ)
     public AuthResponses.Profile me() {
         UserView user = accounts.findUser(UUID.fromString(caller.getSubject()))
                 .orElseThrow(() -> ProblemException.notFound("The account"));

@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>An address bucket is per IPv4 address but per IPv6 /64 ({@link AddressBlocks}).
  */
 @ApplicationScoped
-class LoginThrottle {
+public class LoginThrottle {
 
     /** The tokens one credential check holds. */
     interface Attempt {
@@ -76,6 +76,16 @@ class LoginThrottle {
             throw tooManyAttempts(wait.get());
         }
         return () -> buckets.giveBack(addressKey, config.addressFailures(), config.period());
+    }
+
+    /**
+     * A failed API-key check from {@code address} (an unknown key, a wrong secret, a revoked key): takes a
+     * token of the address's bucket for good, the one failed logins take from, or throws 429 with
+     * {@code Retry-After} when it is empty. Nothing is taken for a key that checks out, so using a valid
+     * key costs no write.
+     */
+    public void countFailedKey(String address) {
+        takeAddress(address);
     }
 
     /** Takes one token of the address's registration bucket, or throws 429 with {@code Retry-After}. */

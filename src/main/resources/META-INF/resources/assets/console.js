@@ -24,6 +24,17 @@
       invalid.focus();
     }
   });
+  // A button with data-copy="<id>" copies that element's text (an API key's secret, shown once).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    var source = button ? document.getElementById(button.getAttribute("data-copy")) : null;
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent).then(function () {
+      button.textContent = "Copied";
+    });
+  });
   // A request that failed without an answer (network down) is announced, not silently dropped.
   document.addEventListener("htmx:sendError", function () {
     var live = document.getElementById("live");

@@ -156,6 +156,31 @@ class TwoInstancesIT {
         onB().auth().oauth2(login(email, password)).get("/api/v1/auth/me").then().statusCode(200);
     }
 
+    /**
+     * An API key used on B (and remembered there) is refused by B right after it was revoked through A
+     * (NOTIFY hl_auth_api_keys on commit, heard by B's listening connection).
+     */
+    @Test
+    void anApiKeyRevokedThroughOneInstance_isRefusedByTheOther() {
+        String email = "key-owner-" + UUID.randomUUID() + "@example.test";
+        String password = "correct horse battery";
+        assertThat(LoopbackClient.from("127.0.0.6").postJson(serverB.port(), "/api/v1/auth/register",
+                "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}", Map.of()).status()).isEqualTo(201);
+        String token = login(email, password);
+        Response created = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "fleet", "scopes", List.of("licenses:read"))).post("/api/v1/api-keys");
+        created.then().statusCode(201);
+        String secret = created.path("secret");
+        onB().header("Authorization", "Bearer " + secret).get("/api/v1/licenses").then().statusCode(200);
+
+        given().auth().oauth2(token).delete("/api/v1/api-keys/" + created.path("id")).then().statusCode(204);
+        long revoked = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> onB().header("Authorization", "Bearer " + secret).get("/api/v1/licenses").statusCode() == 401);
+        System.out.printf("key revoked through A -> refused by B after %d ms%n", (System.nanoTime() - revoked) / 1_000_000);
+    }
+
     private static String login(String email, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");

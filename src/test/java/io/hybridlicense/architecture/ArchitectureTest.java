@@ -36,6 +36,7 @@ class ArchitectureTest {
                 rule("direction", ModuleRules::modulesDependOnlyInAllowedDirections),
                 rule("consoledirection", ModuleRules::modulesDependOnlyInAllowedDirections),
                 rule("adminfeatures", ModuleRules::adminFeaturesDependOneWay),
+                rule("authfeatures", ModuleRules::authRootUsesNoApiKeys),
                 rule("consolepages", ModuleRules::consolePagesTouchNoDatabase),
                 rule("cycle", ModuleRules::modulesAreFreeOfCycles),
                 rule("platform", ModuleRules::nothingDependsOnPlatform),

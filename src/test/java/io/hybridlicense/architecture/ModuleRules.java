@@ -199,6 +199,18 @@ final class ModuleRules {
     }
 
     /**
+     * auth's API keys ({@code auth.apikey}) build on auth's root (rate limits, configuration) and its
+     * {@code api}; the root never uses them, so the keys stay one feature that can be read, and removed,
+     * on its own.
+     */
+    ArchRule authRootUsesNoApiKeys() {
+        String auth = root + ".auth";
+        return noClasses().that().resideInAPackage(auth)
+                .should().dependOnClassesThat().resideInAPackage(auth + ".apikey..")
+                .as("auth's root does not use auth.apikey").allowEmptyShould(true);
+    }
+
+    /**
      * Console pages — the console module, every module's {@code console} package and its
      * {@code *ConsoleResource}s — reach data only through the modules' use cases, queries and {@code api}:
      * no SQL, JDBC or JPA of their own.

@@ -265,9 +265,11 @@ class ConsoleBrowserTest {
         signIn(user.email(), user.password());
         open("console/me");
         problems.put("console/me", PageChecks.problems(driver()));
+        open("console/me/api-keys");
+        problems.put("console/me/api-keys", PageChecks.problems(driver()));
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
         for (String page : List.of("console/admin", "console/admin/users", "console/admin/users/" + user.userId(),
-                "console/admin/audit-log")) {
+                "console/admin/audit-log", "console/me/api-keys")) {
             open(page);
             problems.put(page, PageChecks.problems(driver()));
         }

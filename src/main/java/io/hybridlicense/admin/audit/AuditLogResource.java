@@ -1,5 +1,7 @@
 package io.hybridlicense.admin.audit;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.admin.api.AuditEntryView;
 import io.hybridlicense.admin.reporting.QueryParams;
 import io.hybridlicense.admin.reporting.ReportingResponses.Page;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 /** The audit log, newest first: JSON pages, or with {@code Accept: text/csv} the whole filtered log. */
+@ApiKeyScope(ApiScope.AUDIT_READ)
 @Path("/api/v1/admin/audit-logs")
 @RolesAllowed(UserView.ROLE_ADMIN)
 class AuditLogResource {

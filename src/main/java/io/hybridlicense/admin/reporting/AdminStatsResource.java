@@ -1,5 +1,7 @@
 package io.hybridlicense.admin.reporting;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.admin.reporting.ReportingResponses.LicenseStats;
 import io.hybridlicense.admin.reporting.ReportingResponses.PlanStats;
 import io.hybridlicense.auth.api.UserView;
@@ -23,12 +25,14 @@ class AdminStatsResource {
 
     @GET
     @Path("/users")
+    @ApiKeyScope(ApiScope.USERS_READ)
     public List<PlanStats> users() {
         return reports.planStats();
     }
 
     @GET
     @Path("/licenses")
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public LicenseStats licenses() {
         return reports.licenseStats();
     }

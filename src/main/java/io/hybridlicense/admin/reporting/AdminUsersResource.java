@@ -1,5 +1,7 @@
 package io.hybridlicense.admin.reporting;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.admin.reporting.ReportingResponses.Page;
 import io.hybridlicense.admin.reporting.ReportingResponses.UserDetail;
 import io.hybridlicense.admin.reporting.ReportingResponses.UserSummary;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
+@ApiKeyScope(ApiScope.USERS_READ)
 @Path("/api/v1/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(UserView.ROLE_ADMIN)

@@ -1,5 +1,7 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.LicenseRequests;
 import io.hybridlicense.license.api.LicenseStatus;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@ApiKeyScope(ApiScope.LICENSES_WRITE)
 @Path("/api/v1/admin/licenses")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

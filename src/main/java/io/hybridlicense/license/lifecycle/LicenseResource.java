@@ -1,5 +1,7 @@
 package io.hybridlicense.license.lifecycle;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.ETags;
@@ -93,6 +95,7 @@ class LicenseResource {
 
     @GET
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public List<LicenseView> mine() {
         return licenses.licensesOf(caller().userId());
     }
@@ -100,6 +103,7 @@ class LicenseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public Response one(@PathParam("id") UUID id) {
         LicenseView license = licenses.findLicense(id)
                 .filter(found -> caller().canSee(found.userId()))
@@ -112,6 +116,7 @@ class LicenseResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @Valid @NotNull LicenseRequests.ChangeStatus request) {
         return withETag(changes.change(id, LicenseStatus.of(request.status()), ETags.versionIn(ifMatch), caller()));
@@ -121,6 +126,7 @@ class LicenseResource {
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response deactivate(@PathParam("id") UUID id) {
         return withETag(changes.deactivate(id, caller()));
     }
@@ -130,6 +136,7 @@ class LicenseResource {
     @Path("/{id}/extend")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(UserView.ROLE_USER)
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response extend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(extension.extend(id, ETags.versionIn(ifMatch), caller()));
     }

@@ -1,5 +1,7 @@
 package io.hybridlicense.license.policy;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
@@ -47,6 +49,7 @@ class AdminEntitlementResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "The catalogue, with how many policies and licenses carry each code")
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public List<PolicyResponses.EntitlementView> list() {
         return entitlements.list();
     }
@@ -57,6 +60,7 @@ class AdminEntitlementResource {
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The catalogue has this code", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Not 1–64 characters a-z, 0-9 or -", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response create(@Valid @NotNull PolicyRequests.NewEntitlement body) {
         PolicyResponses.EntitlementView created = entitlements.create(body.code(), actor());
         return Response.created(URI.create("/api/v1/admin/entitlements/" + created.code())).entity(created).build();
@@ -67,6 +71,7 @@ class AdminEntitlementResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such code", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "A policy or a license carries it", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response delete(@PathParam("code") String code) {
         entitlements.delete(code, actor());
         return Response.noContent().build();

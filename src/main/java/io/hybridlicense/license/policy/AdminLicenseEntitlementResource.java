@@ -1,5 +1,7 @@
 package io.hybridlicense.license.policy;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
@@ -49,6 +51,7 @@ class AdminLicenseEntitlementResource {
     @APIResponse(responseCode = "200", description = "The codes granted to the license and its effective entitlements",
             content = @Content(schema = @Schema(implementation = PolicyResponses.LicenseEntitlements.class)))
     @APIResponse(responseCode = "404", description = "No such license", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public PolicyResponses.LicenseEntitlements ofLicense(@PathParam("id") UUID licenseId) {
         return view(licenseId, entitlements.termsOf(licenseId).orElseThrow(() -> ProblemException.notFound("The license")));
     }
@@ -59,6 +62,7 @@ class AdminLicenseEntitlementResource {
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such license", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A code is malformed or not in the catalogue", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public PolicyResponses.LicenseEntitlements grant(@PathParam("id") UUID licenseId, @Valid @NotNull PolicyRequests.Grants body) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> codes = PolicyRequests.codes("entitlements", body.entitlements(), errors);

@@ -1,5 +1,7 @@
 package io.hybridlicense.license.policy;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.ETags;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -46,6 +48,7 @@ class AdminPlanResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Every plan, its policy and how many users are on it")
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public List<PolicyResponses.PlanView> list() {
         return plans.list();
     }
@@ -55,6 +58,7 @@ class AdminPlanResource {
     @APIResponse(responseCode = "200", description = "The plan; ETag = its version",
             content = @Content(schema = @Schema(implementation = PolicyResponses.PlanView.class)))
     @APIResponse(responseCode = "404", description = "No such plan", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public Response one(@PathParam("code") String code) {
         return withETag(Response.ok(), plans.find(code));
     }
@@ -65,6 +69,7 @@ class AdminPlanResource {
     @APIResponse(responseCode = "400", description = "Malformed body or code", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The catalogue has this plan", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "No such policy", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response create(@Valid @NotNull PolicyRequests.NewPlan body) {
         PolicyResponses.PlanView plan = plans.create(body.code(), body.policyId(), Boolean.TRUE.equals(body.isDefault()), actor());
         return withETag(Response.created(URI.create("/api/v1/admin/plans/" + plan.code())), plan);
@@ -81,6 +86,7 @@ class AdminPlanResource {
     @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "No such policy", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PolicyRequests.PlanBody body) {
         return withETag(Response.ok(), plans.update(code, ETags.versionIn(ifMatch), body.policyId(), body.isDefault(), actor()));
@@ -93,6 +99,7 @@ class AdminPlanResource {
     @APIResponse(responseCode = "409", description = "Users are on it, or it is the default", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response delete(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         plans.delete(code, ETags.versionIn(ifMatch), actor());
         return Response.noContent().build();

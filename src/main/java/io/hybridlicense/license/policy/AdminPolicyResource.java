@@ -1,5 +1,7 @@
 package io.hybridlicense.license.policy;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.ETags;
 import io.hybridlicense.license.api.PolicyView;
@@ -47,6 +49,7 @@ class AdminPolicyResource {
 
     @GET
     @APIResponse(responseCode = "200", description = "Every policy, with the plans using it and their live licenses")
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public List<PolicyView> list() {
         return policies.list();
     }
@@ -56,6 +59,7 @@ class AdminPolicyResource {
     @APIResponse(responseCode = "200", description = "The policy; ETag = its version",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public Response one(@PathParam("id") UUID id) {
         return withETag(Response.ok(), policies.find(id));
     }
@@ -67,6 +71,7 @@ class AdminPolicyResource {
     @APIResponse(responseCode = "409", description = "Another policy has this name", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A duration is not ISO-8601 or out of range, or an entitlement is not in the catalogue",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response create(@Valid @NotNull PolicyRequests.PolicyBody body) {
         PolicyView created = policies.create(body.terms(), actor());
         return withETag(Response.created(URI.create("/api/v1/admin/policies/" + created.id())), created);
@@ -84,6 +89,7 @@ class AdminPolicyResource {
     @APIResponse(responseCode = "422", description = "A duration is not ISO-8601 or out of range, or an entitlement is not in the catalogue",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PolicyRequests.PolicyBody body) {
         return withETag(Response.ok(), policies.update(id, ETags.versionIn(ifMatch), body.terms(), actor()));
@@ -96,6 +102,7 @@ class AdminPolicyResource {
     @APIResponse(responseCode = "409", description = "A plan names it", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json"))
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         policies.delete(id, ETags.versionIn(ifMatch), actor());
         return Response.noContent().build();

@@ -1,5 +1,7 @@
 package io.hybridlicense.license.subscription;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.LicenseRequests;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** An admin moves a user to another plan (self-service sign-ups start on the default one). */
+@ApiKeyScope(ApiScope.LICENSES_WRITE)
 @Path("/api/v1/admin/users/{userId}/plan")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.hybridlicense.license.subscription;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Plan;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.license.LicenseRequests;
@@ -32,12 +34,14 @@ class SubscriptionResource {
     }
 
     @GET
+    @ApiKeyScope(ApiScope.LICENSES_READ)
     public SubscriptionView mine() {
         return subscriptions.find(userId()).orElseThrow(() -> ProblemException.notFound("The subscription"));
     }
 
     @POST
     @Path("/plan")
+    @ApiKeyScope(ApiScope.LICENSES_WRITE)
     public SubscriptionView changePlan(@Valid @NotNull LicenseRequests.ChangePlan request) {
         return subscriptions.changeOwnPlan(userId(), Plan.of(request.plan()));
     }

@@ -1,5 +1,7 @@
 package io.hybridlicense.schemasync.datasource;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.shared.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +55,7 @@ class DataSourceResource {
 
     @POST
     @Path("/datasources")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public Response create(@Valid @NotNull DataSourceRequest request) {
         DataSourceRecord ds = register.register(Caller.of(token), request);
         return Response.created(URI.create("/api/v1/datasources/" + ds.id())).entity(DataSourceResponse.of(ds)).build();
@@ -60,6 +63,7 @@ class DataSourceResource {
 
     @GET
     @Path("/datasources")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public List<DataSourceResponse> list() {
         Caller caller = Caller.of(token);
         return dataSources.list(caller.admin() ? null : caller.userId().toString()).stream().map(DataSourceResponse::of).toList();
@@ -67,12 +71,14 @@ class DataSourceResource {
 
     @GET
     @Path("/datasources/{id}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public DataSourceResponse get(@PathParam("id") UUID id) {
         return DataSourceResponse.of(visible(id));
     }
 
     @POST
     @Path("/datasources/{id}/check")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CheckResponse check(@PathParam("id") UUID id) {
         return targets.serverVersion(visible(id)).map(version -> new CheckResponse(true, version, null))
                 .orElseGet(() -> new CheckResponse(false, null, UNREACHABLE));
@@ -80,6 +86,7 @@ class DataSourceResource {
 
     @DELETE
     @Path("/datasources/{id}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public Response remove(@PathParam("id") UUID id) {
         delete.delete(Caller.of(token), id);
         return Response.noContent().build();

@@ -1,5 +1,7 @@
 package io.hybridlicense.schemasync.table;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.table.TableRequests.ImportRequest;
@@ -40,6 +42,7 @@ class DriftResource {
     /** Takes over existing tables without changing the database: 201 with the tables, each synced. */
     @POST
     @Path("/datasources/{dsId}/import")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public Response importTables(@PathParam("dsId") UUID datasourceId, @Valid ImportRequest request) {
         List<TableView> imported = importTables.importTables(Caller.of(token), datasourceId,
                 request == null ? null : request.tables());
@@ -50,6 +53,7 @@ class DriftResource {
     /** Compares the database with the model now; records nothing (safe to repeat, to prefetch, to poll). */
     @GET
     @Path("/datasources/{dsId}/drift")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public DriftReport drift(@PathParam("dsId") UUID datasourceId) {
         return checkDrift.compare(Caller.of(token), datasourceId);
     }
@@ -60,6 +64,7 @@ class DriftResource {
      */
     @POST
     @Path("/datasources/{dsId}/drift")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public DriftReport recordDrift(@PathParam("dsId") UUID datasourceId) {
         return checkDrift.compareAndRecord(Caller.of(token), datasourceId);
     }

@@ -1,5 +1,7 @@
 package io.hybridlicense.schemasync.table;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -74,6 +76,7 @@ class TableResource {
 
     @POST
     @Path("/datasources/{dsId}/tables")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> create(@PathParam("dsId") UUID datasourceId, @Valid @NotNull CreateTableRequest request,
                            @HeaderParam("Prefer") String prefer) {
         List<SchemaChangeCommand.ColumnInput> columns = request.columns() == null ? TableRequests.DEFAULT_COLUMNS
@@ -83,6 +86,7 @@ class TableResource {
 
     @GET
     @Path("/datasources/{dsId}/tables")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public List<TableView> list(@PathParam("dsId") UUID datasourceId) {
         dataSources.findVisible(Caller.of(token), datasourceId, DataSources.Lock.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Data source " + datasourceId));
@@ -91,6 +95,7 @@ class TableResource {
 
     @GET
     @Path("/tables/{id}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public CompletionStage<Response> get(@PathParam("id") UUID id, @QueryParam("version") String versionText,
                         @QueryParam("asOf") String asOf, @HeaderParam("Prefer") String prefer) {
         TableStreams.Registration registration = visible(id);
@@ -110,6 +115,7 @@ class TableResource {
 
     @GET
     @Path("/tables/{id}/events")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_READ)
     public List<EventView> events(@PathParam("id") UUID id) {
         visible(id);
         return queries.history(id).stream().map(EventView::of).toList();
@@ -117,6 +123,7 @@ class TableResource {
 
     @POST
     @Path("/tables/{id}/columns")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> addColumn(@PathParam("id") UUID id, @Valid @NotNull ColumnRequest request,
                               @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.AddColumn(request.toInput()));
@@ -124,6 +131,7 @@ class TableResource {
 
     @PATCH
     @Path("/tables/{id}/columns/{name}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> alterColumn(@PathParam("id") UUID id, @PathParam("name") String column,
                                 @NotNull AlterColumnRequest request, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Prefer") String prefer) {
@@ -134,6 +142,7 @@ class TableResource {
 
     @DELETE
     @Path("/tables/{id}/columns/{name}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> dropColumn(@PathParam("id") UUID id, @PathParam("name") String column,
                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.DropColumn(column));
@@ -141,6 +150,7 @@ class TableResource {
 
     @PATCH
     @Path("/tables/{id}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> rename(@PathParam("id") UUID id, @Valid @NotNull RenameTableRequest request,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.RenameTable(request.name()));
@@ -148,6 +158,7 @@ class TableResource {
 
     @DELETE
     @Path("/tables/{id}")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> drop(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.DropTable());
@@ -156,6 +167,7 @@ class TableResource {
     /** Back to the table's shape at a version, as one change; 422 {@code data-loss} names what it would lose. */
     @POST
     @Path("/tables/{id}/revert")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> revert(@PathParam("id") UUID id, @Valid @NotNull RevertRequest request,
                                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         return change(id, ifMatch, prefer, new SchemaChangeCommand.Revert(request.toVersion(),
@@ -168,6 +180,7 @@ class TableResource {
      */
     @POST
     @Path("/tables/{id}/reconcile")
+    @ApiKeyScope(ApiScope.SCHEMASYNC_WRITE)
     public CompletionStage<Response> reconcile(@PathParam("id") UUID id, @Valid @NotNull ReconcileRequest request,
                                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         TableStreams.Registration registration = visible(id);

@@ -1,0 +1,4 @@
+package archfixtures.authfeatures.auth.apikey;
+
+public class ApiKeys {
+}
