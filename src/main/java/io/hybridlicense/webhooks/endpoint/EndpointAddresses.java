@@ -5,6 +5,7 @@ import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.webhooks.WebhooksConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +25,7 @@ public class EndpointAddresses {
     private final AddressPolicy policy;
     private final boolean allowHttp;
 
+    @Inject
     EndpointAddresses(WebhooksConfig config) {
         this(new AddressPolicy("hl.webhooks.allowed-hosts", config.allowedHosts()), config.allowHttp());
     }
