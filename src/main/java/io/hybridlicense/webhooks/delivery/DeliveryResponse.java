@@ -1,5 +1,6 @@
 package io.hybridlicense.webhooks.delivery;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param lastResponse  the first KB of the last answer's body
  * @param lastError     why the last attempt failed, or {@code null}
  */
+@RegisterForReflection // answered inside a plain Response (201, 202)
 public record DeliveryResponse(UUID id, UUID endpointId, String eventType, String status, int attempts, Integer lastStatusCode,
                                Integer lastLatencyMs, String lastResponse, String lastError, Instant lastAttemptAt,
                                Instant nextAttemptAt, Instant createdAt, Instant finishedAt) {

@@ -1,6 +1,7 @@
 package io.hybridlicense.webhooks.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * @param failingSince   when its deliveries began to fail without a success since, or {@code null}
  * @param secret         the signing secret: only in the answer that creates or rotates it
  */
+@RegisterForReflection // answered inside a plain Response (201, 202)
 public record EndpointResponse(UUID id, UUID ownerId, String url, String description, List<String> events, boolean enabled,
                                String disabledReason, Instant failingSince, Instant createdAt, Instant updatedAt,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
