@@ -38,7 +38,7 @@ final class ModuleRules {
             "license", Set.of("auth"),
             "schemasync", Set.of("auth", "console"),
             "console", Set.of("auth", "license"),
-            "webhooks", Set.of("auth", "license", "schemasync"),
+            "webhooks", Set.of("auth", "license", "schemasync", "console"),
             "admin", Set.of("auth", "license", "schemasync", "console", "webhooks"));
 
     /** Drivers and DSLs that open or drive connections to users' external databases. */
