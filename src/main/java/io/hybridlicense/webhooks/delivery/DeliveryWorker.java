@@ -1,5 +1,6 @@
 package io.hybridlicense.webhooks.delivery;
 
+import io.hybridlicense.shared.CoalescedTask;
 import io.hybridlicense.webhooks.WebhooksConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,10 +34,9 @@ class DeliveryWorker {
     private final DeliverOne deliverOne;
     private final WebhooksConfig config;
     private final Semaphore free;
-    private final ExecutorService dispatcher;
+    private final CoalescedTask dispatcher;
     private final ExecutorService workers;
     private final Map<Deliveries.Claim, Boolean> running = new ConcurrentHashMap<>();
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private volatile boolean active = true;
 
     DeliveryWorker(Deliveries deliveries, DeliverOne deliverOne, WebhooksConfig config) {
@@ -46,7 +44,7 @@ class DeliveryWorker {
         this.deliverOne = deliverOne;
         this.config = config;
         this.free = new Semaphore(config.workers());
-        this.dispatcher = Executors.newSingleThreadExecutor(r -> daemon(r, "webhooks-dispatch"));
+        this.dispatcher = new CoalescedTask("webhooks-dispatch", this::dispatch);
         this.workers = Executors.newFixedThreadPool(config.workers(), r -> daemon(r, "webhooks-worker"));
     }
 
@@ -70,17 +68,12 @@ class DeliveryWorker {
     }
 
     void wake() {
-        if (active && wakeRequested.compareAndSet(false, true)) {
-            try {
-                dispatcher.execute(this::dispatch);
-            } catch (RejectedExecutionException stopping) {
-                wakeRequested.set(false);
-            }
+        if (active) {
+            dispatcher.request();
         }
     }
 
     private void dispatch() {
-        wakeRequested.set(false);
         int capacity = free.availablePermits();
         if (!active || capacity == 0) {
             return;
@@ -117,7 +110,7 @@ class DeliveryWorker {
 
     void onStop(@Observes ShutdownEvent event) {
         active = false;
-        dispatcher.shutdownNow();
+        dispatcher.stop();
         workers.shutdown();
         try {
             workers.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);

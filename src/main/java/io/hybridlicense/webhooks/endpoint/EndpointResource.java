@@ -18,6 +18,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Webhook endpoints: {@code /api/v1/admin/webhooks} for admins (endpoints hearing every user's events,
@@ -26,6 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "An admin path, and not an admin", content = @Content(mediaType = "application/problem+json"))
 class EndpointResource {
 
     private final JsonWebToken token;
@@ -39,6 +44,9 @@ class EndpointResource {
     @POST
     @Path("/admin/webhooks")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret, shown only here", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a host the address policy (hl.webhooks.allowed-hosts) refuses", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Not https (or http where allowed), user info or fragment in the URL, or an unknown event type", content = @Content(mediaType = "application/problem+json"))
     public Response createForAdmins(@Valid @NotNull EndpointRequest request) {
         return created("/api/v1/admin/webhooks/", manage.register(scope(true), request));
     }
@@ -46,6 +54,9 @@ class EndpointResource {
     @POST
     @Path("/webhooks")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret, shown only here", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a host the address policy (hl.webhooks.allowed-hosts) refuses", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Not https (or http where allowed), user info or fragment in the URL, or an unknown event type", content = @Content(mediaType = "application/problem+json"))
     public Response create(@Valid @NotNull EndpointRequest request) {
         return created("/api/v1/webhooks/", manage.register(scope(false), request));
     }
@@ -67,6 +78,7 @@ class EndpointResource {
     @GET
     @Path("/admin/webhooks/{id}")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse getForAdmins(@PathParam("id") UUID id) {
         return EndpointResponse.of(manage.get(scope(true), id));
     }
@@ -74,6 +86,7 @@ class EndpointResource {
     @GET
     @Path("/webhooks/{id}")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse get(@PathParam("id") UUID id) {
         return EndpointResponse.of(manage.get(scope(false), id));
     }
@@ -81,6 +94,10 @@ class EndpointResource {
     @PUT
     @Path("/admin/webhooks/{id}")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a host the address policy (hl.webhooks.allowed-hosts) refuses", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Not https (or http where allowed), user info or fragment in the URL, or an unknown event type", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse updateForAdmins(@PathParam("id") UUID id, @Valid @NotNull EndpointRequest request) {
         return manage.update(scope(true), id, request);
     }
@@ -88,6 +105,10 @@ class EndpointResource {
     @PUT
     @Path("/webhooks/{id}")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a host the address policy (hl.webhooks.allowed-hosts) refuses", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Not https (or http where allowed), user info or fragment in the URL, or an unknown event type", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse update(@PathParam("id") UUID id, @Valid @NotNull EndpointRequest request) {
         return manage.update(scope(false), id, request);
     }
@@ -95,6 +116,7 @@ class EndpointResource {
     @POST
     @Path("/admin/webhooks/{id}/enable")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse enableForAdmins(@PathParam("id") UUID id) {
         return manage.setEnabled(scope(true), id, true);
     }
@@ -102,6 +124,7 @@ class EndpointResource {
     @POST
     @Path("/webhooks/{id}/enable")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse enable(@PathParam("id") UUID id) {
         return manage.setEnabled(scope(false), id, true);
     }
@@ -109,6 +132,7 @@ class EndpointResource {
     @POST
     @Path("/admin/webhooks/{id}/disable")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse disableForAdmins(@PathParam("id") UUID id) {
         return manage.setEnabled(scope(true), id, false);
     }
@@ -116,6 +140,7 @@ class EndpointResource {
     @POST
     @Path("/webhooks/{id}/disable")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse disable(@PathParam("id") UUID id) {
         return manage.setEnabled(scope(false), id, false);
     }
@@ -123,6 +148,8 @@ class EndpointResource {
     @POST
     @Path("/admin/webhooks/{id}/rotate-secret")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "200", description = "Rotated; the answer holds the new secret (the old one signs beside it for 24 h)", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse rotateForAdmins(@PathParam("id") UUID id) {
         return manage.rotate(scope(true), id);
     }
@@ -130,6 +157,8 @@ class EndpointResource {
     @POST
     @Path("/webhooks/{id}/rotate-secret")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "200", description = "Rotated; the answer holds the new secret (the old one signs beside it for 24 h)", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public EndpointResponse rotate(@PathParam("id") UUID id) {
         return manage.rotate(scope(false), id);
     }
@@ -137,6 +166,8 @@ class EndpointResource {
     @DELETE
     @Path("/admin/webhooks/{id}")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "204", description = "Deleted, with its deliveries")
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public Response deleteForAdmins(@PathParam("id") UUID id) {
         manage.delete(scope(true), id);
         return Response.noContent().build();
@@ -145,6 +176,8 @@ class EndpointResource {
     @DELETE
     @Path("/webhooks/{id}")
     @RolesAllowed({"user", "admin"})
+    @APIResponse(responseCode = "204", description = "Deleted, with its deliveries")
+    @APIResponse(responseCode = "404", description = "No such endpoint, or not yours", content = @Content(mediaType = "application/problem+json"))
     public Response delete(@PathParam("id") UUID id) {
         manage.delete(scope(false), id);
         return Response.noContent().build();

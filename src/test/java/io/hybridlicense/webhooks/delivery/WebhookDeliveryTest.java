@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.license.api.LicenseExtended;
+import io.hybridlicense.schemasync.api.DriftDetected;
+import io.hybridlicense.schemasync.api.DriftView;
 import io.hybridlicense.shared.Jdbc;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.webhooks.Receiver;
@@ -43,6 +45,9 @@ class WebhookDeliveryTest {
 
     @Inject
     Event<LicenseExtended> extended;
+
+    @Inject
+    Event<DriftDetected> drift;
 
     @Inject
     Deliveries deliveries;
@@ -187,6 +192,22 @@ class WebhookDeliveryTest {
         given().auth().oauth2(token).get("/api/v1/webhooks/" + endpoint.path("id") + "/deliveries").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].eventType", equalTo("license.activated"));
         given().auth().oauth2(token).delete("/api/v1/webhooks/" + endpoint.path("id")).then().statusCode(204);
+    }
+
+    @Test
+    void schemasyncEvents_reachTheTablesOwnersEndpoints_only() {
+        Users.TestUser owner = Users.aUser().register();
+        Users.TestUser other = Users.aUser().register();
+        register(owner.accessToken(), "/api/v1/webhooks", "/owner", List.of("schemasync.drift_detected"));
+        register(other.accessToken(), "/api/v1/webhooks", "/other", List.of("schemasync.drift_detected"));
+        UUID table = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> drift.fire(new DriftDetected(table, UUID.randomUUID(),
+                owner.userId().toString(), List.of(new DriftView("extra-column", "note", null, "text")), "system")));
+
+        Receiver.Received request = awaitOne("/owner", table.toString());
+        assertThat(request.body()).contains("\"type\":\"schemasync.drift_detected\"").contains("\"kind\":\"extra-column\"");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.at("/other").isEmpty());
     }
 
     @Test

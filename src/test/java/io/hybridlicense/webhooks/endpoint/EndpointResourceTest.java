@@ -155,6 +155,17 @@ class EndpointResourceTest {
         given().auth().oauth2(admin).delete("/api/v1/admin/webhooks/" + id).then().statusCode(204);
     }
 
+    @Test
+    void everyWebhookOperation_isInTheOpenApiDocument_withItsErrors() {
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String base : List.of("/api/v1/admin/webhooks", "/api/v1/webhooks")) {
+            assertThat(document).contains("\"" + base + "\"", "\"" + base + "/{id}\"", "\"" + base + "/{id}/rotate-secret\"",
+                    "\"" + base + "/{id}/enable\"", "\"" + base + "/{id}/disable\"", "\"" + base + "/{id}/test\"",
+                    "\"" + base + "/{id}/deliveries\"", "\"" + base + "/{id}/deliveries/{delivery}/redeliver\"");
+        }
+        assertThat(document).contains("hl.webhooks.allowed-hosts").contains("An attempt of it is running");
+    }
+
     private long endpointCount() {
         return jdbc.one("SELECT count(*) FROM webhooks.endpoint", row -> row.getLong(1)).orElseThrow();
     }
