@@ -261,6 +261,35 @@ class WebhookDeliveryTest {
         assertThat(counts.values()).allMatch(n -> n == 1L);
     }
 
+    @Test
+    void rowsClaimedByAnOpenTransaction_areSkipped_notWaitedFor_andNotClaimedAgainOnceItCommits() throws Exception {
+        Response endpoint = register(admin, "/api/v1/admin/webhooks", "/locked", List.of("license.extended"));
+        UUID endpointId = UUID.fromString(endpoint.path("id"));
+        jdbc.update("INSERT INTO webhooks.delivery (id, endpoint_id, event_type, body, status, next_attempt_at, created_at) "
+                + "SELECT gen_random_uuid(), ?, 'license.extended', '{}', 'pending', now(), now() FROM generate_series(1, 20)", endpointId);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.begin();
+            List<UUID> mine;
+            try {
+                mine = deliveries.claim(100, Duration.ofSeconds(30)).stream()
+                        .filter(c -> c.endpointId().equals(endpointId)).map(Deliveries.Claim::id).toList();
+                assertThat(mine).as("claimed before the worker's poll").isNotEmpty();
+                // another claimer while this transaction holds the rows: it skips them at once
+                List<UUID> meanwhile = other.submit(() -> deliveries.claim(100, Duration.ofSeconds(30)).stream()
+                        .map(Deliveries.Claim::id).toList()).get(3, TimeUnit.SECONDS);
+                assertThat(meanwhile).doesNotContainAnyElementsOf(mine);
+            } finally {
+                QuarkusTransaction.commit();
+            }
+            List<UUID> after = other.submit(() -> deliveries.claim(100, Duration.ofSeconds(30)).stream()
+                    .map(Deliveries.Claim::id).toList()).get(3, TimeUnit.SECONDS);
+            assertThat(after).doesNotContainAnyElementsOf(mine);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     private void insertClaimed(UUID id, UUID endpoint, String leaseLeft) {
         jdbc.update("INSERT INTO webhooks.delivery (id, endpoint_id, event_type, body, status, attempts, next_attempt_at, "
                 + "claim_token, claimed_until, created_at) VALUES (?, ?, 'license.extended', '{}', 'pending', 1, now(), "
