@@ -95,6 +95,10 @@ class DeliverOne {
             return new Deliveries.Outcome(null, millisSince(started), null, "connection refused");
         } catch (IOException e) {
             return new Deliveries.Outcome(null, millisSince(started), null, "connection failed: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // counted like any failed attempt (a secret that no longer opens must not retry forever uncounted)
+            LOG.warnf(e, "Webhook delivery %s could not be signed or sent", claim.id());
+            return new Deliveries.Outcome(null, millisSince(started), null, "not sent: an error on this server (see its log)");
         }
     }
 
