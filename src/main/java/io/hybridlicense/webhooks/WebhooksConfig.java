@@ -62,6 +62,10 @@ public interface WebhooksConfig {
     @WithDefault("24h")
     Duration previousSecretValidity();
 
+    /** Settled deliveries (delivered or failed) are deleted this long after they settled; pending ones never. */
+    @WithDefault("P30D")
+    Duration retention();
+
     /** The safety-net poll: retries due, leases lapsed, a lost notice. */
     @WithDefault("1s")
     Duration pollInterval();

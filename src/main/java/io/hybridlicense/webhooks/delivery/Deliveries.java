@@ -138,6 +138,12 @@ class Deliveries {
                 + "finished_at = NULL WHERE id = ? AND (claimed_until IS NULL OR claimed_until < now())", id);
     }
 
+    /** Deletes up to {@code limit} deliveries settled before {@code age} ago; how many it deleted. */
+    int purgeSettled(Duration age, int limit) {
+        return jdbc.update("DELETE FROM webhooks.delivery WHERE id IN (SELECT id FROM webhooks.delivery "
+                + "WHERE status IN ('delivered', 'failed') AND finished_at < now() -" + MILLIS + " LIMIT ?)", age.toMillis(), limit);
+    }
+
     List<Row> list(UUID endpoint, String status, int limit) {
         return jdbc.list("SELECT * FROM webhooks.delivery WHERE endpoint_id = ? AND (?::text IS NULL OR status = ?::text) "
                 + "ORDER BY created_at DESC, id LIMIT ?", Deliveries::row, endpoint, status, status, limit);

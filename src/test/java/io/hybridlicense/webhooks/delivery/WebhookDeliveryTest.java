@@ -53,6 +53,9 @@ class WebhookDeliveryTest {
     Deliveries deliveries;
 
     @Inject
+    DeliveryRetentionJob retention;
+
+    @Inject
     DeliverOne deliverOne;
 
     @Inject
@@ -288,6 +291,32 @@ class WebhookDeliveryTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    @Test
+    void settledDeliveriesPastTheRetention_areDeleted_pendingOnesNever() {
+        Response endpoint = register(admin, "/api/v1/admin/webhooks", "/retention", List.of("license.extended"));
+        UUID endpointId = UUID.fromString(endpoint.path("id"));
+        UUID oldDelivered = UUID.randomUUID();
+        UUID oldFailed = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        insertSettled(oldDelivered, endpointId, "delivered", "31 days");
+        insertSettled(oldFailed, endpointId, "failed", "31 days");
+        insertSettled(recent, endpointId, "delivered", "29 days");
+        jdbc.update("INSERT INTO webhooks.delivery (id, endpoint_id, event_type, body, status, next_attempt_at, created_at) "
+                + "VALUES (?, ?, 'license.extended', '{}', 'pending', now() + interval '1 day', now() - interval '40 days')", waiting, endpointId);
+
+        retention.purge();
+
+        assertThat(jdbc.list("SELECT id FROM webhooks.delivery WHERE endpoint_id = ?", row -> row.getObject(1, UUID.class), endpointId))
+                .containsExactlyInAnyOrder(recent, waiting);
+    }
+
+    private void insertSettled(UUID id, UUID endpoint, String status, String ago) {
+        jdbc.update("INSERT INTO webhooks.delivery (id, endpoint_id, event_type, body, status, next_attempt_at, created_at, "
+                + "finished_at) VALUES (?, ?, 'license.extended', '{}', ?, now(), now() - ?::interval, now() - ?::interval)",
+                id, endpoint, status, ago, ago);
     }
 
     private void insertClaimed(UUID id, UUID endpoint, String leaseLeft) {
