@@ -16,7 +16,7 @@ public interface SchemaSyncConfig {
      * address or range ({@code 10.0.0.0/8}, {@code fd00::/8}), a host name ({@code db.example.com}) or
      * {@code *.example.com} (allowed whatever they resolve to), or {@code *} (anything: no protection).
      * Cloud metadata addresses pass only an address or range entry naming them. Default {@code public};
-     * the dev profile adds {@code loopback}. See {@code target.AddressPolicy}.
+     * the dev profile adds {@code loopback}. See {@code shared.AddressPolicy}.
      */
     @WithDefault("public")
     List<String> allowedHosts();

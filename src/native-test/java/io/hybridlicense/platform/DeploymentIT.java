@@ -151,7 +151,7 @@ class DeploymentIT {
     void migrationsRanAsTheOwner_andTheServerHoldsOnlyTheRuntimeRole() throws Exception {
         try (Connection admin = core.superuser(DATABASE); Statement sql = admin.createStatement();
              ResultSet owners = sql.executeQuery("SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class c "
-                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('auth', 'license', 'admin', 'schemasync')")) {
+                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('auth', 'license', 'admin', 'schemasync', 'webhooks')")) {
             List<String> names = new ArrayList<>();
             while (owners.next()) {
                 names.add(owners.getString(1));

@@ -49,7 +49,9 @@ class ArchitectureTest {
                 rule("licensefeatures", ModuleRules::licenseFeaturesUseNoOtherFeature),
                 rule("licenseshared", ModuleRules::licenseSharedPiecesUseNoFeature),
                 rule("licensesharedpolicy", ModuleRules::licenseSharedPiecesUseNoFeature),
-                rule("licensevalidation", ModuleRules::licenseValidationStaysOffJpa));
+                rule("licensevalidation", ModuleRules::licenseValidationStaysOffJpa),
+                rule("webhooksdirection", ModuleRules::modulesDependOnlyInAllowedDirections),
+                rule("webhooksfeatures", ModuleRules::webhooksEndpointsKnowNoDelivery));
     }
 
     @ParameterizedTest(name = "{0}: the product follows it")

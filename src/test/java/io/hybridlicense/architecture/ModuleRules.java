@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class ModuleRules {
 
-    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync", "console");
+    static final List<String> MODULES = List.of("auth", "license", "admin", "schemasync", "console", "webhooks");
 
     /**
      * Which modules each module may use (through their {@code api}). The console is the web shell: the
@@ -38,7 +38,8 @@ final class ModuleRules {
             "license", Set.of("auth"),
             "schemasync", Set.of("auth", "console"),
             "console", Set.of("auth", "license"),
-            "admin", Set.of("auth", "license", "schemasync", "console"));
+            "webhooks", Set.of("auth", "license", "schemasync", "console"),
+            "admin", Set.of("auth", "license", "schemasync", "console", "webhooks"));
 
     /** Drivers and DSLs that open or drive connections to users' external databases. */
     static final String[] EXTERNAL_DATABASE_LIBRARIES = {"org.jooq..", "org.mariadb..", "com.mysql..", "org.sqlite..", "org.postgresql.."};
@@ -179,6 +180,16 @@ final class ModuleRules {
                         "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", root + ".license.store..")
                 .as("license.validation uses no JPA and no entity of license.store")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * Inside webhooks, {@code endpoint} (endpoints, their secrets and addresses) is below {@code delivery}
+     * (the outbox, the worker, the deliveries' API): deliveries use endpoints, never the other way round.
+     */
+    ArchRule webhooksEndpointsKnowNoDelivery() {
+        return noClasses().that().resideInAPackage(root + ".webhooks.endpoint..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".webhooks.delivery..")
+                .as("webhooks.endpoint uses nothing of webhooks.delivery").allowEmptyShould(true);
     }
 
     /**

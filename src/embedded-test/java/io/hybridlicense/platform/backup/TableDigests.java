@@ -22,7 +22,7 @@ final class TableDigests {
     static Map<String, String> of(Connection connection) throws SQLException {
         List<String[]> tables = new ArrayList<>();
         try (PreparedStatement list = connection.prepareStatement("SELECT table_schema, table_name FROM information_schema.tables "
-                + "WHERE table_type = 'BASE TABLE' AND table_schema IN ('auth', 'license', 'admin', 'schemasync')")) {
+                + "WHERE table_type = 'BASE TABLE' AND table_schema IN ('auth', 'license', 'admin', 'schemasync', 'webhooks')")) {
             try (ResultSet rows = list.executeQuery()) {
                 while (rows.next()) {
                     tables.add(new String[] {rows.getString(1), rows.getString(2)});

@@ -12,4 +12,7 @@ public interface SchemaSyncApi {
 
     /** The tables of one data source, oldest first. */
     List<TableView> tablesOf(UUID datasourceId);
+
+    /** Who owns a table (the user id as text), or empty when it does not exist. */
+    Optional<String> ownerOfTable(UUID tableId);
 }

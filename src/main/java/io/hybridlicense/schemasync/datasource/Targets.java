@@ -2,7 +2,6 @@ package io.hybridlicense.schemasync.datasource;
 
 import io.hybridlicense.schemasync.SchemaSyncConfig;
 import io.hybridlicense.schemasync.domain.Dialect;
-import io.hybridlicense.schemasync.target.AddressPolicy;
 import io.hybridlicense.schemasync.target.AttemptDeadline;
 import io.hybridlicense.schemasync.target.CatalogSnapshot;
 import io.hybridlicense.schemasync.target.ChangeFailure;
@@ -10,6 +9,7 @@ import io.hybridlicense.schemasync.target.ChangeApplier;
 import io.hybridlicense.schemasync.target.CoreDatabaseGuard;
 import io.hybridlicense.schemasync.target.TargetConnector;
 import io.hybridlicense.schemasync.target.TargetSpec;
+import io.hybridlicense.shared.AddressPolicy;
 import io.hybridlicense.shared.PrivateFiles;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
@@ -52,7 +52,7 @@ public class Targets {
             DataSource core) {
         this.config = config;
         this.cipher = cipher;
-        this.addresses = new AddressPolicy(config.allowedHosts());
+        this.addresses = new AddressPolicy("hl.schemasync.allowed-hosts", config.allowedHosts());
         this.sqliteDirectory = realDirectory(Path.of(config.sqliteDirectory().orElse(Path.of(dataDir, "sqlite").toString())),
                 config.sqlite().enabled());
         this.connector = new TargetConnector(config.connectTimeout(), config.statementTimeout(),

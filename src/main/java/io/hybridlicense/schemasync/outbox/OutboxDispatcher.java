@@ -2,6 +2,7 @@ package io.hybridlicense.schemasync.outbox;
 
 import io.hybridlicense.schemasync.eventstore.Outbox;
 import io.hybridlicense.schemasync.target.AttemptDeadline;
+import io.hybridlicense.shared.CoalescedTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -44,11 +43,10 @@ final class OutboxDispatcher {
     private final ApplyQueuedChange apply;
     private final Duration claimTimeout;
     private final Semaphore free;
-    private final ExecutorService dispatcher;
+    private final CoalescedTask dispatcher;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeat;
     private final Map<Outbox.Claim, AttemptDeadline> running = new ConcurrentHashMap<>();
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong stopRequestedAt = new AtomicLong();
     private volatile boolean active = true;
@@ -59,7 +57,7 @@ final class OutboxDispatcher {
         this.apply = apply;
         this.claimTimeout = claimTimeout;
         this.free = new Semaphore(workerCount);
-        this.dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-dispatch"));
+        this.dispatcher = new CoalescedTask(name + "-dispatch", this::dispatch);
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
             Thread worker = new Thread(r, name + "-worker");
             worker.setDaemon(true); // an attempt stalled beyond the grace period must not hold the process
@@ -71,17 +69,12 @@ final class OutboxDispatcher {
     }
 
     void wake() {
-        if (active && wakeRequested.compareAndSet(false, true)) {
-            try {
-                dispatcher.execute(this::dispatch);
-            } catch (RejectedExecutionException stopping) {
-                wakeRequested.set(false);
-            }
+        if (active) {
+            dispatcher.request();
         }
     }
 
     private void dispatch() {
-        wakeRequested.set(false);
         int capacity = free.availablePermits();
         if (!active || capacity == 0) {
             return;
@@ -153,7 +146,7 @@ final class OutboxDispatcher {
     void stopClaiming() {
         stopRequestedAt.compareAndSet(0, System.nanoTime());
         active = false;
-        dispatcher.shutdownNow();
+        dispatcher.stop();
     }
 
     /**

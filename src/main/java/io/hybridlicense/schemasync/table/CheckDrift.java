@@ -1,6 +1,7 @@
 package io.hybridlicense.schemasync.table;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.schemasync.api.DriftDetected;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.Drift;
@@ -13,6 +14,7 @@ import io.hybridlicense.schemasync.target.CatalogSnapshot;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,12 +37,15 @@ class CheckDrift {
     private final TableStreams streams;
     private final EventStore events;
     private final Catalogues catalogues;
+    private final Event<DriftDetected> detected;
 
-    CheckDrift(DataSources dataSources, TableStreams streams, EventStore events, Catalogues catalogues) {
+    CheckDrift(DataSources dataSources, TableStreams streams, EventStore events, Catalogues catalogues,
+               Event<DriftDetected> detected) {
         this.dataSources = dataSources;
         this.streams = streams;
         this.events = events;
         this.catalogues = catalogues;
+        this.detected = detected;
     }
 
     /** Compares without recording anything: what {@code GET …/drift} answers. */
@@ -78,7 +83,7 @@ class CheckDrift {
             } else if (table.confirmedShape().exists()) {
                 List<Drift> drift = snapshot.drift(table.confirmedShape());
                 if (recordingActor != null) {
-                    record(table, drift, recordingActor);
+                    record(ds, table, drift, recordingActor);
                 }
                 compared.add(new DriftReport.TableDrift(table.id(), table.confirmedShape().name(), TableQueries.driftViews(drift)));
             }
@@ -88,13 +93,18 @@ class CheckDrift {
         return new DriftReport(ds.id(), inSync, compared, extra, notChecked);
     }
 
-    private void record(Table table, List<Drift> drift, String actor) {
+    private void record(DataSourceRecord ds, Table table, List<Drift> drift, String actor) {
         List<TableEvent> news = table.recordDrift(drift);
         if (news.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> events.append(table.id(), table.eventCount(), news, Map.of("actorId", actor)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                events.append(table.id(), table.eventCount(), news, Map.of("actorId", actor));
+                if (news.stream().anyMatch(TableEvent.DriftDetected.class::isInstance)) {
+                    detected.fire(new DriftDetected(table.id(), ds.id(), ds.ownerId(), TableQueries.driftViews(drift), actor));
+                }
+            });
         } catch (ConcurrentAppend movedOn) {
             // the table changed since it was read: this comparison is stale, the next one judges it again
         }

@@ -47,6 +47,11 @@ class TableQueries implements SchemaSyncApi {
         return streams.tablesOf(datasourceId).stream().map(this::table).flatMap(Optional::stream).toList();
     }
 
+    @Override
+    public Optional<String> ownerOfTable(UUID tableId) {
+        return streams.find(tableId).map(TableStreams.Registration::ownerId);
+    }
+
     Optional<TableStreams.Registration> registration(Caller caller, UUID tableId) {
         return streams.find(tableId).filter(r -> caller.canSee(r.ownerId()));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * user, whose parameters (socket factories, plugins) could make the driver run arbitrary code.
  *
  * @param host       the host name as registered (TLS {@code verify-full} checks the certificate against it)
- * @param address    the address {@code host} resolved to and {@link AddressPolicy} allowed, which the
+ * @param address    the address {@code host} resolved to and {@link io.hybridlicense.shared.AddressPolicy} allowed, which the
  *                   connection goes to (no second DNS lookup between check and connect); {@code null}
  *                   when the host did not resolve, which fails like an unreachable database
  * @param sqliteFile the resolved file, inside the configured SQLite directory, for {@code sqlite}

@@ -1,4 +1,4 @@
-package io.hybridlicense.schemasync.target;
+package io.hybridlicense.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.hybridlicense.schemasync.target;
+package io.hybridlicense.shared;
 
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which hosts this server may open connections to on a user's behalf (SSRF). The operator lists what
- * is allowed ({@code hl.schemasync.allowed-hosts}); each entry is one of
+ * Which hosts this server may open connections to on a user's behalf (SSRF): users' databases
+ * ({@code hl.schemasync.allowed-hosts}) and webhook endpoints ({@code hl.webhooks.allowed-hosts}), each
+ * with its own list in the same syntax. The operator lists what is allowed; each entry is one of
  * <ul>
  *   <li>{@code public}: any host whose every address is a public unicast address;</li>
  *   <li>{@code loopback}: {@code 127.0.0.0/8} and {@code ::1};</li>
@@ -58,12 +59,19 @@ public final class AddressPolicy {
     private final List<String> names = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
 
-    /** @throws IllegalArgumentException naming the first entry that is none of the forms above */
-    public AddressPolicy(List<String> entries) {
-        this(entries, InetAddress::getAllByName);
+    /**
+     * @param setting the configuration key the entries come from, named in the error
+     * @throws IllegalArgumentException naming the first entry that is none of the forms above
+     */
+    public AddressPolicy(String setting, List<String> entries) {
+        this(setting, entries, InetAddress::getAllByName);
     }
 
     public AddressPolicy(List<String> entries, Resolver resolver) {
+        this("allowed-hosts", entries, resolver);
+    }
+
+    public AddressPolicy(String setting, List<String> entries, Resolver resolver) {
         this.resolver = resolver;
         boolean any = false;
         boolean publicOnes = false;
@@ -83,7 +91,7 @@ public final class AddressPolicy {
             } else if (NAME_ENTRY.matcher(entry).matches()) {
                 (entry.startsWith("*.") ? domains : names).add(entry.startsWith("*.") ? entry.substring(1) : entry);
             } else {
-                throw new IllegalArgumentException("hl.schemasync.allowed-hosts: '" + raw + "' is not public, loopback, "
+                throw new IllegalArgumentException(setting + ": '" + raw + "' is not public, loopback, "
                         + "an address, a range (a.b.c.d/n), a host name or *.domain");
             }
         }

@@ -1,0 +1,5 @@
+package archfixtures.webhooksfeatures.webhooks.delivery;
+
+/** The fixture's outbox. */
+public class Deliveries {
+}
