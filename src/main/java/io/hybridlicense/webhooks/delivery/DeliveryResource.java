@@ -1,5 +1,7 @@
 package io.hybridlicense.webhooks.delivery;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.webhooks.endpoint.ManageEndpoints;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** An endpoint's deliveries, redelivery by hand and the test event, under the admins' and the users' paths. */
 @Path("/api/v1")
+@ApiKeyScope(ApiScope.WEBHOOKS_MANAGE)
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "403", description = "An admin path, and not an admin", content = @Content(mediaType = "application/problem+json"))

@@ -1,5 +1,7 @@
 package io.hybridlicense.webhooks.endpoint;
 
+import io.hybridlicense.auth.api.ApiKeyScope;
+import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * and every endpoint to manage), {@code /api/v1/webhooks} for a user's own (their events only).
  */
 @Path("/api/v1")
+@ApiKeyScope(ApiScope.WEBHOOKS_MANAGE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))

@@ -32,7 +32,7 @@ class ApiKeyEndpointsTest {
     /** Operations that take other credentials (a password, a license token) or none: keys are refused there. */
     static final Set<String> REFUSING = Set.of(
             "GET /", "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
-            "POST /api/v1/auth/password", "GET /.well-known/jwks.json", "GET /.well-known/license-keys.json",
+            "POST /api/v1/auth/password", "POST /api/v1/auth/password/temporary", "GET /.well-known/jwks.json", "GET /.well-known/license-keys.json",
             "POST /api/v1/licenses/activate", "POST /api/v1/licenses/validate", "POST /api/v1/licenses/heartbeat",
             "POST /api/v1/licenses/{id}/checkout");
 
