@@ -58,14 +58,14 @@ if [ ! -s "$SEED/signing.pem" ]; then
 fi
 
 start_server
-PG_PORT=$(sed -n 4p "$SEED/data/postgres/postmaster.pid")
 PGUSER=$(sed -n 's/^owner\.user=//p' "$SEED/data/postgres-credentials.properties")
 PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$SEED/data/postgres-credentials.properties")
 export PGUSER PGPASSWORD
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -d postgres -At)
+# the embedded PostgreSQL takes a new port at every start of the server: read it each time
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(sed -n 4p "$SEED/data/postgres/postmaster.pid")" -d postgres -At "$@"; }
 USERS=$(( (LICENSES + 99) / 100 ))
 echo "bench: seeding $LICENSES licenses of $USERS users under a heartbeat policy (SQL)"
-"${PSQL[@]}" <<SQL
+sql <<SQL
 -- the per-row counters would update one row a million times in one transaction: seed without triggers, count after
 SET session_replication_role = replica;
 DELETE FROM license.licenses WHERE client_id LIKE 'client-%';
@@ -95,7 +95,7 @@ INSERT INTO license.seat_counts (plan, backend, count)
 SELECT s.plan, 0, count(*) FROM license.licenses l JOIN license.subscriptions s ON s.user_id = l.user_id
 WHERE l.status IN ('active', 'suspended') GROUP BY s.plan;
 SQL
-"${PSQL[@]}" -c "VACUUM (ANALYZE) license.licenses"
+sql -c "VACUUM (ANALYZE) license.licenses"
 if [ ! -s "$SEED/tokens.tsv" ] || [ "$(wc -l <"$SEED/tokens.tsv")" -ne "$PINGED" ]; then
   echo "bench: signing $PINGED license tokens"
   python3 bench/mint-tokens.py "$SEED/signing.pem" "$PINGED" "$SEED/tokens.tsv" 2
@@ -120,15 +120,15 @@ synchronous=$(( $(metric hl_license_heartbeats_synchronous_total) - sync_before 
 load_heartbeat=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "bench: the cull of $DUE due licenses of $LICENSES, validate measured meanwhile"
-"${PSQL[@]}" -c "UPDATE license.licenses SET heartbeat_deadline = now() - interval '2 hours', cull_at = now() - interval '1 hour'
+sql -c "UPDATE license.licenses SET heartbeat_deadline = now() - interval '2 hours', cull_at = now() - interval '1 hour'
                  WHERE id IN (SELECT md5('license' || i)::uuid FROM generate_series($PINGED + 1, $PINGED + $DUE) AS i)"
 cull_started=$(date +%s.%N)
 TOKENS="$SEED/tokens.tsv" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
   -s bench/validate.lua "$BASE/api/v1/licenses/validate" >"$OUT/heartbeat-cull-validate.txt" &
 WRK=$!
-until [ "$("${PSQL[@]}" -c "SELECT count(*) FROM license.licenses WHERE culled_at IS NOT NULL")" -ge "$DUE" ]; do sleep 0.2; done
+until [ "$(sql -c "SELECT count(*) FROM license.licenses WHERE culled_at IS NOT NULL")" -ge "$DUE" ]; do sleep 0.2; done
 cull_seconds=$(awk -v a="$cull_started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-cull_inside=$("${PSQL[@]}" -c "SELECT round(extract(epoch FROM max(culled_at) - min(culled_at))::numeric, 2) FROM license.licenses WHERE culled_at IS NOT NULL")
+cull_inside=$(sql -c "SELECT round(extract(epoch FROM max(culled_at) - min(culled_at))::numeric, 2) FROM license.licenses WHERE culled_at IS NOT NULL")
 wait "$WRK" || true
 stop_server
 

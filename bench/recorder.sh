@@ -64,16 +64,16 @@ if [ ! -s "$SEED/signing.pem" ]; then
 fi
 
 start_server
-PG_PORT=$(sed -n 4p "$SEED/data/postgres/postmaster.pid")
 PGUSER=$(sed -n 's/^owner\.user=//p' "$SEED/data/postgres-credentials.properties")
 PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$SEED/data/postgres-credentials.properties")
 export PGUSER PGPASSWORD
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -d postgres -At)
+# the embedded PostgreSQL takes a new port at every start of the server: read it each time
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(sed -n 4p "$SEED/data/postgres/postmaster.pid")" -d postgres -At "$@"; }
 seeded=""
-if [ "$("${PSQL[@]}" -c "SELECT count(*) FROM license.licenses WHERE client_id LIKE 'client-%'")" -ne "$LICENSES" ]; then
+if [ "$(sql -c "SELECT count(*) FROM license.licenses WHERE client_id LIKE 'client-%'")" -ne "$LICENSES" ]; then
   echo "bench: seeding $LICENSES licenses in SQL"
   seeded=1
-  "${PSQL[@]}" <<SQL
+  sql <<SQL
 DELETE FROM license.licenses WHERE client_id LIKE 'client-%';
 -- the per-row counters would update one row a million times in one transaction: seed without triggers, count after
 SET session_replication_role = replica;
@@ -93,8 +93,8 @@ if [ ! -s "$SEED/tokens.tsv" ] || [ "$(wc -l <"$SEED/tokens.tsv")" -ne "$LICENSE
   echo "bench: signing $LICENSES license tokens (minutes)"
   python3 bench/mint-tokens.py "$SEED/signing.pem" "$LICENSES" "$SEED/tokens.tsv" 2
 fi
-"${PSQL[@]}" -c "UPDATE license.licenses SET last_validated_at = NULL WHERE last_validated_at IS NOT NULL"
-"${PSQL[@]}" -c "VACUUM (ANALYZE) license.licenses"
+sql -c "UPDATE license.licenses SET last_validated_at = NULL WHERE last_validated_at IS NOT NULL"
+sql -c "VACUUM (ANALYZE) license.licenses"
 head -n 10000 "$SEED/tokens.tsv" >"$OUT/recorder-10k.tsv"
 python3 bench/seed.py check "$BASE" "$OUT/recorder-10k.tsv" 50
 
@@ -143,7 +143,7 @@ statements=$(curl -fs "$BASE/q/metrics" | awk '/^hl_license_validation_times_wri
 read -r statement_count statement_seconds <<<"$statements"
 heap_after=$(heap_mib)
 rss_mib=$(( $(ps -o rss= -p "$SERVER") / 1024 ))
-in_db=$("${PSQL[@]}" -c "SELECT count(*) FROM license.licenses WHERE client_id LIKE 'client-%' AND last_validated_at IS NOT NULL")
+in_db=$(sql -c "SELECT count(*) FROM license.licenses WHERE client_id LIKE 'client-%' AND last_validated_at IS NOT NULL")
 stop_server
 
 read -r _ p_p50 p_p99 p_bad < <(summarize "$OUT/recorder-pass.txt")
