@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.BrowserTest;
 import io.hybridlicense.testing.PageChecks;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
@@ -14,13 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,33 +30,12 @@ import org.openqa.selenium.support.ui.Select;
  * do, checked against the API. Saves the screenshots linked from the README to docs/screenshots/.
  */
 @QuarkusTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** No console page logs an error: no script error, no file that did not load (404), no CSP violation. */
-    @AfterEach
-    void noSevereBrowserLogEntries() {
-        browser.assertNoSevereLogEntries();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void dashboardNumbers_areTheApis() {

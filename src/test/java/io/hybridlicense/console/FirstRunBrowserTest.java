@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.BrowserTest;
 import io.hybridlicense.testing.NoAdmins;
 import io.hybridlicense.testing.PageChecks;
 import io.hybridlicense.testing.Users;
@@ -12,13 +12,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,35 +25,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and the pages around sign-in. No page logs a SEVERE console entry. Saves docs/screenshots/setup.png.
  */
 @QuarkusTest
-class FirstRunBrowserTest {
+class FirstRunBrowserTest extends BrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private static Browser browser;
 
     @Inject
     DataSource db;
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void noSevereBrowserLogEntries() {
-        browser.assertNoSevereLogEntries();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void setUp_thenSignIn_leadsToTheDashboard() throws Exception {

@@ -6,19 +6,16 @@ import io.hybridlicense.schemasync.Api;
 import io.hybridlicense.schemasync.TestTargets;
 import io.hybridlicense.schemasync.Tokens;
 import io.hybridlicense.testing.Browser;
+import io.hybridlicense.testing.BrowserTest;
 import io.hybridlicense.testing.PageChecks;
-import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.TestUser;
+import io.hybridlicense.testing.Users;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,33 +30,12 @@ import org.openqa.selenium.support.ui.Select;
  * Saves the screenshots of the designer, the timeline and the drift view to docs/screenshots/.
  */
 @QuarkusTest
-class DesignerBrowserTest {
+class DesignerBrowserTest extends BrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    /** No console page logs an error: no script error, no file that did not load (404), no CSP violation. */
-    @AfterEach
-    void noSevereBrowserLogEntries() {
-        browser.assertNoSevereLogEntries();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void register_import_addAColumn_seeItSynced_timeline_revert() {
