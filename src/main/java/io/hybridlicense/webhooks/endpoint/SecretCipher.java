@@ -33,8 +33,8 @@ public class SecretCipher {
                  @ConfigProperty(name = "hl.database.embedded", defaultValue = "false") boolean embeddedDatabase) {
         Optional<String> configured = config.secretsKey().or(() -> credentialsKey).filter(value -> !value.isBlank());
         if (configured.isEmpty() && !embeddedDatabase) {
-            throw new IllegalStateException("hl.webhooks.secrets-key (HL_WEBHOOKS_SECRETS_KEY) or "
-                    + "hl.schemasync.credentials-key must be set with an external database: every instance has to seal "
+            throw new IllegalStateException("hl.webhooks.secrets-key (HL_WEBHOOKS_SECRETS_KEY) or hl.schemasync.credentials-key "
+                    + "(HL_SCHEMASYNC_CREDENTIALS_KEY) must be set with an external database: every instance has to seal "
                     + "webhook secrets with the same key (Base64 of 32 random bytes)");
         }
         byte[] raw = configured.map(value -> Base64.getDecoder().decode(value.strip()))
