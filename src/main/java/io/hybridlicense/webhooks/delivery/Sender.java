@@ -26,7 +26,6 @@ import javax.net.ssl.SSLSocketFactory;
 final class Sender {
 
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
-    private static final SSLSocketFactory TLS = (SSLSocketFactory) SSLSocketFactory.getDefault();
 
     /** What came back: the status and the start of the body. */
     record Answer(int status, byte[] body) {
@@ -57,7 +56,10 @@ final class Sender {
     }
 
     private static Socket tls(Socket plain, EndpointAddresses.Target target) throws IOException {
-        SSLSocket socket = (SSLSocket) TLS.createSocket(plain, target.host(), target.port(), true);
+        // asked for at each use, never kept in a static: a native image would otherwise build the JDK's TLS
+        // factory into its heap, which GraalVM refuses (the JDK caches the default anyway)
+        SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, target.host(), target.port(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!target.host().contains(":") && !target.host().matches("^[0-9.]+$")) {
