@@ -108,7 +108,9 @@ class SchemaSyncLeaseTest {
     /** The pending outbox row of change 2, read straight from the core database. */
     static Lease lease(String tableId) {
         try (Connection c = TestTargets.connect(TestTargets.coreUrl(), TestTargets.ownerUser(), TestTargets.ownerPassword());
-             PreparedStatement s = c.prepareStatement("SELECT claim_token, (extract(epoch FROM claimed_until - now()) * 1000)::bigint "
+             // floor, not ::bigint's rounding: a renewal that started a moment after this statement's now() and
+             // committed before its snapshot leaves up to a millisecond above the timeout, which rounding made 4001 ms
+             PreparedStatement s = c.prepareStatement("SELECT claim_token, floor(extract(epoch FROM claimed_until - now()) * 1000)::bigint "
                      + "FROM schemasync.outbox WHERE stream_id = ?::uuid AND change_version = 2")) {
             s.setString(1, tableId);
             try (ResultSet r = s.executeQuery()) {
