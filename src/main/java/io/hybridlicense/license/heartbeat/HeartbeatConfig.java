@@ -43,4 +43,11 @@ public interface HeartbeatConfig {
     /** Licenses culled per transaction. */
     @WithDefault("500")
     int cullBatchSize();
+
+    /**
+     * {@code true}: {@code POST /api/v1/licenses/heartbeat} is answered by its own Vert.x route on the event
+     * loop (pings read in batches on the reactive client); {@code false}: by the REST resource.
+     */
+    @WithDefault("true")
+    boolean eventLoopRoute();
 }

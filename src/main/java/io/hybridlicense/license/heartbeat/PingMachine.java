@@ -4,6 +4,8 @@ import io.hybridlicense.auth.api.VerifiedToken;
 import io.hybridlicense.license.LicenseTokens;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -17,6 +19,8 @@ import java.util.UUID;
  * terms; then, for a live license whose stored deadline is far off, the ping only waits in memory
  * ({@link HeartbeatRecorder}); nearer its deadline, past it, or when memory is full, it is written before
  * the answer. A culled license within the resurrection window is revived ({@link ResurrectMachine}).
+ * The event-loop route reads the license on the reactive client instead and takes the common ping
+ * without blocking ({@link #onEventLoop}).
  */
 @ApplicationScoped
 class PingMachine {
@@ -25,29 +29,54 @@ class PingMachine {
     private final Machines machines;
     private final HeartbeatRecorder recorder;
     private final ResurrectMachine resurrection;
+    private final LiveMachines liveMachines;
+    private final Vertx vertx;
     private final Duration syncMargin;
 
     PingMachine(LicenseTokens tokens, Machines machines, HeartbeatRecorder recorder, ResurrectMachine resurrection,
-                HeartbeatConfig config) {
+                LiveMachines liveMachines, Vertx vertx, HeartbeatConfig config) {
         this.tokens = tokens;
         this.machines = machines;
+        this.liveMachines = liveMachines;
+        this.vertx = vertx;
         this.recorder = recorder;
         this.resurrection = resurrection;
         this.syncMargin = config.syncMargin();
     }
 
+    /**
+     * The event loop's ping: the common one (live, far from its deadline) is read with the others arriving
+     * at once ({@link LiveMachines}) and noted in memory there; any other takes {@link #ping} on a worker.
+     */
+    Future<Instant> onEventLoop(String token) {
+        UUID licenseId;
+        try {
+            licenseId = licenseOf(token);
+        } catch (ProblemException refused) {
+            return Future.failedFuture(refused);
+        }
+        return liveMachines.find(licenseId).compose(machine -> {
+            Instant nextBefore = machine == null ? null : noted(licenseId, machine);
+            return nextBefore != null ? Future.succeededFuture(nextBefore)
+                    : vertx.executeBlocking(() -> ping(licenseId), false);
+        });
+    }
+
     /** @return when the next ping is due */
     Instant ping(String token) {
-        UUID licenseId = licenseOf(token);
+        return ping(licenseOf(token));
+    }
+
+    private Instant ping(UUID licenseId) {
         Machines.Machine machine = find(licenseId);
         if (!machine.terms().required()) {
             throw ProblemException.conflict("heartbeat-not-required",
                     "This license's policy requires no heartbeat");
         }
         if (machine.live()) {
-            if (machine.deadline() != null && machine.deadline().isAfter(machine.now().plus(syncMargin))
-                    && recorder.note(licenseId, machine.now())) {
-                return machine.terms().nextBefore(machine.now());
+            Instant nextBefore = noted(licenseId, machine);
+            if (nextBefore != null) {
+                return nextBefore;
             }
             if (write(licenseId)) {
                 return machine.terms().nextBefore(machine.now());
@@ -65,6 +94,15 @@ class PingMachine {
         throw ProblemException.conflict("license-not-live", machine.culledAt() != null
                 ? "The license was deactivated for missing heartbeats and can no longer be revived; activate again"
                 : "The license is " + machine.status().wireName() + "; a heartbeat does not revive it");
+    }
+
+    /** When the next ping is due, if this one only needs noting in memory (stored deadline far off); else {@code null}. */
+    private Instant noted(UUID licenseId, Machines.Machine machine) {
+        if (machine.terms().required() && machine.live() && machine.deadline() != null
+                && machine.deadline().isAfter(machine.now().plus(syncMargin)) && recorder.note(licenseId, machine.now())) {
+            return machine.terms().nextBefore(machine.now());
+        }
+        return null;
     }
 
     private UUID licenseOf(String token) {

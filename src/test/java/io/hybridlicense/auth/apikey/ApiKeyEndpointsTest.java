@@ -37,11 +37,11 @@ class ApiKeyEndpointsTest {
             "POST /api/v1/licenses/{id}/checkout");
 
     /**
-     * Served by license validation's event-loop route (hl.license.validation.event-loop-route), which reads
-     * a license token from the body and no caller identity at all: a key neither works nor is checked there.
-     * Through the REST resource instead (the route switched off) it refuses keys like the rest.
+     * Served by event-loop routes (hl.license.validation.event-loop-route, hl.license.heartbeat.event-loop-route),
+     * which read a license token from the body and no caller identity at all: a key neither works nor is
+     * checked there. Through the REST resources instead (the routes switched off) they refuse keys like the rest.
      */
-    static final Set<String> IGNORING = Set.of("POST /api/v1/licenses/validate");
+    static final Set<String> IGNORING = Set.of("POST /api/v1/licenses/validate", "POST /api/v1/licenses/heartbeat");
 
     /** The keys' own endpoints: any key, bounded by its own scopes (ApiKeyResourceTest). */
     static final Set<String> ANY_KEY = Set.of(

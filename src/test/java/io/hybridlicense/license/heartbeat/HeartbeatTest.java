@@ -47,24 +47,8 @@ class HeartbeatTest {
         return TestUser.admin().accessToken();
     }
 
-    /** A user under a new policy of their own with these heartbeat terms (ISO-8601, null = none). */
     private static TestUser userUnder(int seats, String interval, String grace, String cullAfter, String resurrectWithin) {
-        String admin = admin();
-        Map<String, Object> terms = new HashMap<>();
-        terms.put("name", "heartbeat-" + UUID.randomUUID().toString().substring(0, 8));
-        terms.put("seats", seats);
-        terms.put("duration", "P365D");
-        terms.put("entitlements", List.of());
-        terms.put("heartbeatInterval", interval);
-        terms.put("heartbeatGrace", grace);
-        terms.put("cullAfter", cullAfter);
-        terms.put("resurrectWithin", resurrectWithin);
-        Response policy = given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).post("/api/v1/admin/policies");
-        assertThat(policy.statusCode()).as(policy.asString()).isEqualTo(201);
-        String plan = "hb-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", plan, "policyId", policy.path("id")))
-                .post("/api/v1/admin/plans").then().statusCode(201);
-        return Users.aUser().withPlan(plan).register();
+        return HeartbeatPolicies.userUnder(seats, interval, grace, cullAfter, resurrectWithin);
     }
 
     private static Response ping(String token) {
