@@ -79,9 +79,18 @@ public class Jdbc {
         return row.getObject(column, UUID.class);
     }
 
-    /** Binds one parameter; an {@link Instant} as a UTC {@code timestamptz}. */
+    /**
+     * Binds one parameter; an {@link Instant} as a UTC {@code timestamptz}, a {@code UUID[]} or {@code String[]}
+     * as a {@code uuid[]} or {@code text[]} array (for set-based writes: {@code unnest(?::uuid[], ?::text[])}).
+     */
     public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        statement.setObject(index, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+        if (value instanceof UUID[] ids) {
+            statement.setArray(index, statement.getConnection().createArrayOf("uuid", ids));
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
+        } else {
+            statement.setObject(index, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+        }
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -2,7 +2,10 @@ package io.hybridlicense.admin.audit;
 
 import io.hybridlicense.admin.api.AdminApi;
 import io.hybridlicense.admin.api.AuditEntryView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hybridlicense.shared.Clock;
+import io.hybridlicense.shared.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -17,9 +20,13 @@ import java.util.UUID;
 class AuditTrail implements AdminApi {
 
     private final Clock clock;
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
 
-    AuditTrail(Clock clock) {
+    AuditTrail(Clock clock, Jdbc jdbc, ObjectMapper json) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** One audited change; {@code actorId} is {@code null} for the system. */
@@ -39,6 +46,46 @@ class AuditTrail implements AdminApi {
         row.actorId = entry.actorId();
         row.details = entry.details();
         row.persist();
+    }
+
+    /**
+     * Many entries in one statement (a batch job's changes), all at one time; the caller's transaction as
+     * {@link #record}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String[] actions = new String[entries.size()];
+        String[] modules = new String[entries.size()];
+        String[] subjectTypes = new String[entries.size()];
+        String[] subjectIds = new String[entries.size()];
+        String[] actorIds = new String[entries.size()];
+        String[] details = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            actions[i] = entry.action();
+            modules[i] = entry.module();
+            subjectTypes[i] = entry.subjectType();
+            subjectIds[i] = entry.subjectId();
+            actorIds[i] = entry.actorId();
+            details[i] = detailsJson(entry.details());
+        }
+        jdbc.update("""
+                INSERT INTO admin.audit_log (id, occurred_at, action, module, subject_type, subject_id, actor_id, details)
+                SELECT gen_random_uuid(), ?, e.action, e.module, e.subject_type, e.subject_id, e.actor_id, e.details::jsonb
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS e(action, module, subject_type, subject_id, actor_id, details)""",
+                clock.now(), actions, modules, subjectTypes, subjectIds, actorIds, details);
+    }
+
+    private String detailsJson(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write an audit entry's details", e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachinesCulled;
 import io.hybridlicense.license.api.MachineResurrected;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
@@ -40,11 +41,15 @@ class LicenseAuditRecorder {
                 "to", event.to().wireName(), "version", event.version(), "userId", event.userId().toString())));
     }
 
-    /** The heartbeat cull: a deactivation by the system, reason {@code heartbeat}. */
-    void on(@Observes MachineCulled event) {
-        trail.record(new AuditTrail.Entry(actionFor(LicenseStatus.DEACTIVATED), MODULE, LICENSE, event.licenseId().toString(),
-                null, Map.of("from", event.from().wireName(), "to", LicenseStatus.DEACTIVATED.wireName(),
-                "version", event.version(), "userId", event.userId().toString(), "reason", "heartbeat")));
+    /** The heartbeat cull: deactivations by the system, reason {@code heartbeat}, one statement per batch. */
+    void on(@Observes MachinesCulled event) {
+        trail.recordAll(event.machines().stream().map(LicenseAuditRecorder::culled).toList());
+    }
+
+    private static AuditTrail.Entry culled(MachineCulled machine) {
+        return new AuditTrail.Entry(actionFor(LicenseStatus.DEACTIVATED), MODULE, LICENSE, machine.licenseId().toString(),
+                null, Map.of("from", machine.from().wireName(), "to", LicenseStatus.DEACTIVATED.wireName(),
+                "version", machine.version(), "userId", machine.userId().toString(), "reason", "heartbeat"));
     }
 
     /** A culled machine's heartbeat revived it: by its owner's machine, reason {@code heartbeat}. */

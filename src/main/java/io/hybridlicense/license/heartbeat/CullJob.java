@@ -2,6 +2,7 @@ package io.hybridlicense.license.heartbeat;
 
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachinesCulled;
 import io.hybridlicense.shared.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 /**
  * Deactivates live licenses whose cull time has passed on the database's clock (less {@code write-timeout},
  * see {@link HeartbeatConfig#writeTimeout()}), freeing their seats, each audited in the same transaction
- * ({@link MachineCulled}, reason {@code heartbeat}). One instance at a time: each batch's transaction first
+ * ({@link MachinesCulled}, one event per batch; reason {@code heartbeat}). One instance at a time: each batch's transaction first
  * takes a transaction-level advisory lock and gives way if another instance holds it; the rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so a license being pinged or changed right now is left for the next
  * run, and are found through the partial index on {@code cull_at}, which holds only live licenses.
@@ -46,11 +47,11 @@ class CullJob {
             RETURNING l.id, l.user_id, due.status AS was, l.version, l.culled_at""";
 
     private final DataSource dataSource;
-    private final Event<MachineCulled> culled;
+    private final Event<MachinesCulled> culled;
     private final int batchSize;
     private final long guardSeconds;
 
-    CullJob(DataSource dataSource, Event<MachineCulled> culled, HeartbeatConfig config) {
+    CullJob(DataSource dataSource, Event<MachinesCulled> culled, HeartbeatConfig config) {
         this.dataSource = dataSource;
         this.culled = culled;
         this.batchSize = config.cullBatchSize();
@@ -96,7 +97,9 @@ class CullJob {
                 }
             }
         }
-        done.forEach(culled::fire);
+        if (!done.isEmpty()) {
+            culled.fire(new MachinesCulled(done)); // one event per batch: its audit entries and webhooks are written set-based
+        }
         return done.size();
     }
 }

@@ -55,6 +55,18 @@ class Deliveries {
                 type, body, type, owner);
     }
 
+    /**
+     * {@link #enqueue} for many events of one type in one statement ({@code owners[i]}'s event has
+     * {@code bodies[i]}), in their order.
+     */
+    int enqueueAll(String type, UUID[] owners, String[] bodies) {
+        return jdbc.update("INSERT INTO webhooks.delivery (id, endpoint_id, event_type, body, status, next_attempt_at, created_at) "
+                + "SELECT gen_random_uuid(), e.id, ?, v.body, 'pending', now(), now() "
+                + "FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS v(owner, body, n) JOIN webhooks.endpoint e "
+                + "ON e.enabled AND e.events @> ARRAY[?]::text[] AND (e.owner_id IS NULL OR e.owner_id = v.owner) "
+                + "ORDER BY v.n, e.id", type, owners, bodies, type);
+    }
+
     /** One row for one endpoint, whatever it subscribed to (the test event). */
     UUID enqueueFor(UUID endpoint, String type, String body) {
         UUID id = UUID.randomUUID();

@@ -8,6 +8,7 @@ import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachinesCulled;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
 import io.hybridlicense.schemasync.api.DriftDetected;
@@ -21,6 +22,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,9 +76,19 @@ class EventRecorder {
                 "from", e.from(), "to", e.to(), "version", e.version(), "actorId", e.actorId()));
     }
 
-    void on(@Observes MachineCulled e) {
-        record(EventTypes.LICENSE_CULLED, e.userId(), data("licenseId", e.licenseId(), "userId", e.userId(),
-                "from", e.from().wireName(), "version", e.version(), "culledAt", e.culledAt()));
+    /** A batch of the cull: its rows in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void on(@Observes MachinesCulled batch) {
+        List<MachineCulled> machines = batch.machines();
+        UUID[] owners = new UUID[machines.size()];
+        String[] bodies = new String[machines.size()];
+        for (int i = 0; i < owners.length; i++) {
+            MachineCulled e = machines.get(i);
+            owners[i] = e.userId();
+            bodies[i] = body(EventTypes.LICENSE_CULLED, data("licenseId", e.licenseId(), "userId", e.userId(),
+                    "from", e.from().wireName(), "version", e.version(), "culledAt", e.culledAt()));
+        }
+        queuedIf(deliveries.enqueueAll(EventTypes.LICENSE_CULLED, owners, bodies));
     }
 
     void on(@Observes SubscriptionRenewed e) {
@@ -112,7 +124,11 @@ class EventRecorder {
     /** In the caller's transaction, which must exist: a delivery exists exactly when its change committed. */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(String type, UUID owner, Map<String, Object> data) {
-        if (deliveries.enqueue(type, owner, body(type, data)) > 0) {
+        queuedIf(deliveries.enqueue(type, owner, body(type, data)));
+    }
+
+    private void queuedIf(int rows) {
+        if (rows > 0) {
             notices.queued();
             queued.fire(new DeliveriesQueued());
         }
