@@ -1,10 +1,8 @@
 package io.hybridlicense.license.offline;
 
-import io.hybridlicense.license.api.LicenseApi;
 import io.hybridlicense.license.api.LicenseFiles;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseView;
-import io.hybridlicense.license.api.SubscriptionView;
 import io.hybridlicense.shared.Clock;
 import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
@@ -36,14 +34,14 @@ class CheckoutLicenseFile implements LicenseFiles {
         }
     }
 
-    private final LicenseApi licenses;
+    private final FileLicenses fileLicenses;
     private final LicenseFileKeys keys;
     private final FileSecrets secrets;
     private final LicenseTerms terms;
     private final Clock clock;
 
-    CheckoutLicenseFile(LicenseApi licenses, LicenseFileKeys keys, FileSecrets secrets, LicenseTerms terms, Clock clock) {
-        this.licenses = licenses;
+    CheckoutLicenseFile(FileLicenses fileLicenses, LicenseFileKeys keys, FileSecrets secrets, LicenseTerms terms, Clock clock) {
+        this.fileLicenses = fileLicenses;
         this.keys = keys;
         this.secrets = secrets;
         this.terms = terms;
@@ -83,8 +81,9 @@ class CheckoutLicenseFile implements LicenseFiles {
             throw new ProblemException(Problem.of(503, "license-files-off", "Service Unavailable",
                     "This server has no license file keys (hl.license-file.keys-location, hl.license-file.sign-key-location)"));
         }
-        LicenseView license = licenses.findLicense(licenseId).filter(holder::mayCheckOut)
+        FileLicenses.Found found = fileLicenses.find(licenseId).filter(read -> holder.mayCheckOut(read.license()))
                 .orElseThrow(() -> ProblemException.notFound("License " + licenseId));
+        LicenseView license = found.license();
         Instant now = clock.now();
         if (license.status() != LicenseStatus.ACTIVE || !license.expiresAt().isAfter(now)) {
             String status = license.status() == LicenseStatus.ACTIVE ? "expired" : license.status().wireName();
@@ -97,11 +96,10 @@ class CheckoutLicenseFile implements LicenseFiles {
                             + "hl.license-file.secrets-key): check out an unencrypted file, or activate the machine anew"));
             machine = new LicenseFileFormat.Machine(license.clientId(), secret);
         }
-        String plan = licenses.subscriptionOf(license.userId()).map(SubscriptionView::plan).map(p -> p.wireName()).orElse(null);
-        LicenseTerms.Terms licenseTerms = terms.of(license);
+        LicenseTerms.Terms licenseTerms = terms.of(found);
         Duration lifetime = ttl != null ? ttl : within(licenseTerms.offlineTtl() == null ? DEFAULT_TTL : licenseTerms.offlineTtl());
         Instant expiry = now.plus(lifetime).isBefore(license.expiresAt()) ? now.plus(lifetime) : license.expiresAt();
-        byte[] payload = LicenseFilePayload.of(license, plan, licenseTerms, now, expiry);
+        byte[] payload = LicenseFilePayload.of(license, found.plan(), licenseTerms, now, expiry);
         try {
             return LicenseFileFormat.write(payload, keys.signingKey(), keys.signingKeyId(), machine);
         } catch (GeneralSecurityException e) {
