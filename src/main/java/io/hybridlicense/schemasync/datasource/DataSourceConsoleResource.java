@@ -1,7 +1,10 @@
 package io.hybridlicense.schemasync.datasource;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.schemasync.console.SchemaSyncTexts;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,9 +53,11 @@ class DataSourceConsoleResource {
     private final RegisterDataSource register;
     private final Targets targets;
     private final Validator validator;
+    private final ConsoleLocale locale;
 
     DataSourceConsoleResource(JsonWebToken token, DataSources dataSources, RegisterDataSource register, Targets targets,
-                              Validator validator) {
+                              Validator validator, ConsoleLocale locale) {
+        this.locale = locale;
         this.token = token;
         this.dataSources = dataSources;
         this.register = register;
@@ -80,7 +85,7 @@ class DataSourceConsoleResource {
         } catch (DataSourceForm.Invalid invalid) {
             return Response.status(400).entity(page(invalid.form())).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).entity(page(form.refusedWith(refused))).build();
+            return Response.status(refused.problem().status()).entity(page(form.refusedWith(refused, locale.problem(refused.problem())))).build();
         }
     }
 
@@ -89,9 +94,14 @@ class DataSourceConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance check(@PathParam("id") UUID id) {
         DataSourceRecord ds = visible(id);
-        Check check = targets.serverVersion(ds).map(version -> new Check(true, "Reachable: " + version))
-                .orElseGet(() -> new Check(false, DataSourceResource.UNREACHABLE + "."));
+        Check check = targets.serverVersion(ds).map(version -> new Check(true, SchemaSyncTexts.messages(locale).reachable(version)))
+                .orElseGet(() -> new Check(false, unreachable()));
         return Templates.check(ds.id(), check);
+    }
+
+    /** The API's one sentence for every failure; in Japanese, that of the problem type {@code datasource-unreachable}. */
+    private String unreachable() {
+        return locale.problem(Problem.of(502, "datasource-unreachable", "Bad Gateway", DataSourceResource.UNREACHABLE + "."));
     }
 
     private TemplateInstance page(DataSourceForm form) {

@@ -61,14 +61,17 @@ public record DataSourceForm(String name, String kind, String host, String port,
         return request;
     }
 
-    /** The form again with what the registration refused, next to the field its message names. */
-    DataSourceForm refusedWith(ProblemException refused) {
+    /**
+     * The form again with what the registration refused ({@code text}, in the page's words), next to the field the
+     * API's message names.
+     */
+    DataSourceForm refusedWith(ProblemException refused, String text) {
         String detail = refused.problem().detail();
         String first = detail.split("[ :]", 2)[0];
         String field = "host-not-allowed".equals(slug(refused)) ? "host"
                 : FILE_PROBLEMS.contains(slug(refused)) ? "file"
                 : FIELDS.contains(first) ? first : "form";
-        return withErrors(Map.of(field, detail));
+        return withErrors(Map.of(field, text));
     }
 
     private DataSourceForm withErrors(Map<String, String> found) {
