@@ -316,7 +316,7 @@ class TableConsoleResource {
     }
 
     private String refusal(ChangeRefused refused) {
-        return refusal(refused);
+        return SchemaSyncTexts.refusal(refused, locale);
     }
 
     private SchemaSyncMessages msg() {
