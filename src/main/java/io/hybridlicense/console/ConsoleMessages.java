@@ -31,8 +31,6 @@ public interface ConsoleMessages {
     @Message("Not allowed") String notAllowed();
     @Message("This data source or table is not yours, or it does not exist.") String notYours();
     @Message("Go to your data sources") String goToYourDataSources();
-    @Message("This page is for admins only.") String adminsOnly();
-    @Message("Go to your licenses") String goToYourLicenses();
     @Message("Not found") String notFound();
 
     // --- sign-in, first run
