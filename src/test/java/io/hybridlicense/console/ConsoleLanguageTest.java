@@ -87,6 +87,18 @@ class ConsoleLanguageTest {
                 .body("detail", equalTo("The email or the password is wrong"));
     }
 
+    /** Hibernate Validator has Japanese messages of its own: the API's field errors must not use them. */
+    @Test
+    void theApisValidationMessages_stayEnglish_whateverTheLanguageAsked() {
+        for (String language : List.of("en", "ja", "ja-JP,ja;q=0.9")) {
+            List<String> messages = given().header("Accept-Language", language).header("X-Forwarded-For", Users.freshAddress())
+                    .contentType(ContentType.JSON).body(Map.of("email", "not an email", "password", "short"))
+                    .post("/api/v1/auth/register")
+                    .then().statusCode(400).contentType("application/problem+json").extract().path("errors.message");
+            assertThat(messages).as(language).isNotEmpty().allSatisfy(message -> assertThat(message).matches("[\\x20-\\x7e]+"));
+        }
+    }
+
     @Test
     void signedInPages_speakJapanese_withJapaneseDates() {
         TestUser admin = TestUser.admin();
