@@ -114,6 +114,18 @@ class ConsoleLanguageTest {
         assertThat(english).contains("<h1>Users</h1>").containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>");
     }
 
+    /** A field the API's rules refuse is named in Japanese, the API's own sentence kept after it for the specifics. */
+    @Test
+    void aRefusedFieldOfTheDataSourceForm_isExplainedInJapanese() {
+        TestUser user = Users.aUser().register();
+        Visitor session = Visitor.arrive().signedIn(user.email(), user.password());
+        String page = given().cookies(session.cookies()).cookie("hl_lang", "ja").formParam("csrf-token", session.csrfToken())
+                .formParam("name", "Shop").formParam("kind", "postgresql").formParam("host", "db.example.test")
+                .formParam("port", "eighty").formParam("database", "shop").post("/console/me/datasources")
+                .then().statusCode(400).extract().asString();
+        assertThat(page).contains("<p class=\"field-error\" id=\"ds-port-error\">入力内容に誤りがあります。（port must be a number between 1 and 65535）</p>");
+    }
+
     private static String languageCookie(Response response) {
         return response.headers().getValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("hl_lang="))
                 .findFirst().orElseThrow(() -> new AssertionError("no hl_lang cookie"));

@@ -80,7 +80,7 @@ class DataSourceConsoleResource {
                            @FormParam("file") String file, @FormParam("create") boolean create) {
         DataSourceForm form = new DataSourceForm(name, kind, host, port, database, username, file, create, java.util.Map.of());
         try {
-            DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator));
+            DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator, this::invalidField));
             return Response.seeOther(URI.create(ConsolePages.DATA_SOURCES + "/" + ds.id())).build();
         } catch (DataSourceForm.Invalid invalid) {
             return Response.status(400).entity(page(invalid.form())).build();
@@ -97,6 +97,11 @@ class DataSourceConsoleResource {
         Check check = targets.serverVersion(ds).map(version -> new Check(true, SchemaSyncTexts.messages(locale).reachable(version)))
                 .orElseGet(() -> new Check(false, unreachable()));
         return Templates.check(ds.id(), check);
+    }
+
+    /** A field the API's rules refuse: its English sentence, in Japanese after the problem type's. */
+    private String invalidField(String english) {
+        return locale.problem(Problem.of(400, "invalid-request", "Bad Request", english));
     }
 
     /** The API's one sentence for every failure; in Japanese, that of the problem type {@code datasource-unreachable}. */
