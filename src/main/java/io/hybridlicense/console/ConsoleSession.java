@@ -60,7 +60,7 @@ final class ConsoleSession {
     }
 
     /** Read per call: the console's traffic is small, and the class has no bean to hold it. */
-    private static boolean secure(HttpServerRequest request) {
+    static boolean secure(HttpServerRequest request) {
         return "https".equals(request.scheme())
                 || ConfigProvider.getConfig().getOptionalValue(SECURE_COOKIES, Boolean.class).orElse(false);
     }

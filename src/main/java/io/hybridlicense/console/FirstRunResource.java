@@ -2,6 +2,7 @@ package io.hybridlicense.console;
 
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.SetupApi;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.shared.ClientAddress;
@@ -52,10 +53,12 @@ class FirstRunResource {
 
     private final AuthApi auth;
     private final SetupApi setup;
+    private final ConsoleLocale locale;
 
-    FirstRunResource(AuthApi auth, SetupApi setup) {
+    FirstRunResource(AuthApi auth, SetupApi setup, ConsoleLocale locale) {
         this.auth = auth;
         this.setup = setup;
+        this.locale = locale;
     }
 
     @GET
@@ -78,7 +81,7 @@ class FirstRunResource {
             setup.createFirstAdmin(typed, bounded(password), bounded(code), ClientAddress.of(http));
             return Response.seeOther(URI.create(ConsolePaths.SIGN_IN + "?setup=done")).build();
         } catch (ProblemException refused) {
-            return refusal(refused, Templates.setup(typed, setup.codeRequired(), Notice.error(messageOf(refused))));
+            return refusal(refused, Templates.setup(typed, setup.codeRequired(), Notice.error(messageOf(refused, locale))));
         }
     }
 
@@ -101,7 +104,7 @@ class FirstRunResource {
             auth.register(typed, bounded(password), ClientAddress.of(http));
             return Response.seeOther(URI.create(ConsolePaths.SIGN_IN + "?registered=yes")).build();
         } catch (ProblemException refused) {
-            return refusal(refused, Templates.signUp(typed, Notice.error(messageOf(refused))));
+            return refusal(refused, Templates.signUp(typed, Notice.error(messageOf(refused, locale))));
         }
     }
 
@@ -127,14 +130,13 @@ class FirstRunResource {
             auth.replaceTemporaryPassword(typed, bounded(temporary), bounded(newPassword), ClientAddress.of(http));
             return Response.seeOther(URI.create(ConsolePaths.SIGN_IN + "?changed=yes")).build();
         } catch (ProblemException refused) {
-            return refusal(refused, Templates.changePassword(typed, Notice.error(messageOf(refused))));
+            return refusal(refused, Templates.changePassword(typed, Notice.error(messageOf(refused, locale))));
         }
     }
 
     /** The page after a sign-in with a temporary password: the email kept, the passwords asked for. */
-    static TemplateInstance changePasswordFor(String email) {
-        return Templates.changePassword(email, Notice.error(
-                "Your password is temporary (an admin set it): choose a new one to sign in."));
+    static TemplateInstance changePasswordFor(String email, ConsoleMessages msg) {
+        return Templates.changePassword(email, Notice.error(msg.passwordIsTemporary()));
     }
 
     private static Response notFound() {
@@ -152,16 +154,15 @@ class FirstRunResource {
     }
 
     /** What the API says, in words for a form: its field rules named, other refusals as it details them. */
-    static String messageOf(ProblemException refused) {
+    static String messageOf(ProblemException refused, ConsoleLocale locale) {
         Problem problem = refused.problem();
         if (problem.errors() == null || problem.errors().isEmpty()) {
-            return problem.detail();
+            return locale.problem(problem);
         }
+        ConsoleMessages msg = locale.messages(ConsoleMessages.class);
         Set<String> messages = new LinkedHashSet<>();
         for (Problem.FieldError error : problem.errors()) {
-            messages.add(error.field().equals("email")
-                    ? "Enter a valid email address (at most 254 characters)."
-                    : "Choose a password of at least 10 characters (at most 1,024 bytes).");
+            messages.add(error.field().equals("email") ? msg.invalidEmail() : msg.invalidPassword());
         }
         return String.join(" ", messages);
     }

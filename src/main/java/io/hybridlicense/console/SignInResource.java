@@ -3,6 +3,7 @@ package io.hybridlicense.console;
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.SetupApi;
 import io.hybridlicense.auth.api.SignedIn;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.shared.ClientAddress;
@@ -48,11 +49,13 @@ class SignInResource {
     private final AuthApi auth;
     private final SetupApi setup;
     private final ConsoleUser user;
+    private final ConsoleLocale locale;
 
-    SignInResource(AuthApi auth, SetupApi setup, ConsoleUser user) {
+    SignInResource(AuthApi auth, SetupApi setup, ConsoleUser user, ConsoleLocale locale) {
         this.auth = auth;
         this.setup = setup;
         this.user = user;
+        this.locale = locale;
     }
 
     /** While no admin exists, the entrance is the set-up page. */
@@ -79,9 +82,10 @@ class SignInResource {
     @PermitAll
     public Response signInPage(@QueryParam("setup") String setupDone, @QueryParam("registered") String registered,
                                @QueryParam("changed") String changed) {
-        String notice = setupDone != null ? "The first admin is made: sign in with its email and password."
-                : registered != null ? "Your account is made: sign in with its email and password."
-                : changed != null ? "Your new password is set: sign in with it." : null;
+        ConsoleMessages msg = locale.messages(ConsoleMessages.class);
+        String notice = setupDone != null ? msg.firstAdminMade()
+                : registered != null ? msg.accountMade()
+                : changed != null ? msg.newPasswordSet() : null;
         return Response.ok(Templates.signIn("", null, notice, auth.selfRegistrationOpen(), !setup.adminExists())).build();
     }
 
@@ -93,7 +97,7 @@ class SignInResource {
                            @Context HttpServerRequest http) {
         String typed = email == null || email.length() > MAX_EMAIL ? "" : email;
         if (typed.isBlank() || password == null || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            return Response.status(400).entity(Templates.signIn(typed, "Enter your email and password.", null,
+            return Response.status(400).entity(Templates.signIn(typed, locale.messages(ConsoleMessages.class).enterEmailAndPassword(), null,
                     auth.selfRegistrationOpen(), false)).build();
         }
         try {
@@ -102,10 +106,10 @@ class SignInResource {
                     signedIn.lifetime(), http).build();
         } catch (ProblemException refused) {
             if (TEMPORARY.equals(refused.problem().type())) {
-                return Response.ok(FirstRunResource.changePasswordFor(typed)).build();
+                return Response.ok(FirstRunResource.changePasswordFor(typed, locale.messages(ConsoleMessages.class))).build();
             }
             Response.ResponseBuilder page = Response.status(refused.problem().status())
-                    .entity(Templates.signIn(typed, refused.problem().detail(), null, auth.selfRegistrationOpen(),
+                    .entity(Templates.signIn(typed, locale.problem(refused.problem()), null, auth.selfRegistrationOpen(),
                             false));
             refused.headers().forEach(page::header);
             return page.build();

@@ -96,4 +96,14 @@ class PackagedAppIT {
         given().redirects().follow(false).formParam("email", "nobody@example.test").formParam("password", "wrong password")
                 .post("/console/sign-in").then().statusCode(400);
     }
+
+    /** The console's Japanese message bundles and the language switch's cookie are in the package (native included). */
+    @Test
+    void servesTheConsoleInJapanese_fromAcceptLanguage_orTheCookie() {
+        given().header("Accept-Language", "ja-JP,ja;q=0.9").get("/console/sign-in").then().statusCode(200)
+                .body(containsString("<html lang=\"ja\">"), containsString("<title>サインイン · Hybrid License</title>"));
+        given().header("Accept-Language", "en").cookie("hl_lang", "ja").get("/console/forgot-password").then().statusCode(200)
+                .body(containsString("パスワードをお忘れですか?"));
+        given().get("/console/sign-in").then().body(containsString("<title>Sign in · Hybrid License</title>"));
+    }
 }

@@ -68,8 +68,8 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(driver().findElement(By.cssSelector("#plans tr[data-plan='pro'] td:nth-of-type(3)")).getText())
                 .isNotEqualTo("0");
 
-        browser.screenshot(SCREENSHOTS.resolve("dashboard.png"), 1280);
-        browser.screenshot(SCREENSHOTS.resolve("dashboard-390px.png"), 390);
+        screenshot("dashboard", 1280);
+        screenshot("dashboard-390px", 390);
     }
 
     @Test
@@ -80,20 +80,20 @@ class ConsoleBrowserTest extends BrowserTest {
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
         open("console/admin/users/" + user.userId());
 
-        click("Suspend license " + license.clientId());
-        WebElement row = waitForNotice(license, "Now suspended.");
+        click(say("Suspend license ", "ライセンス ") + license.clientId() + say("", " を一時停止"));
+        WebElement row = waitForNotice(license, say("Now suspended.", "ステータスを suspended にしました。"));
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("suspended");
         given().contentType(ContentType.JSON).body(Map.of("token", license.token(), "clientId", license.clientId()))
                 .post("/api/v1/licenses/validate").then().statusCode(200)
                 .body("valid", equalTo(false)).body("code", equalTo("SUSPENDED")).body("status", equalTo("suspended"));
 
-        click("Extend license " + license.clientId());
-        waitForNotice(license, "Extended to ");
+        click(say("Extend license ", "ライセンス ") + license.clientId() + say("", " を延長"));
+        waitForNotice(license, say("Extended to ", "まで延長しました。"));
         given().auth().oauth2(TestUser.admin().accessToken()).get("/api/v1/licenses/" + license.licenseId())
                 .then().header("ETag", "\"2\"").body("status", equalTo("suspended"));
 
-        browser.screenshot(SCREENSHOTS.resolve("user.png"), 1280);
-        browser.screenshot(SCREENSHOTS.resolve("user-390px.png"), 390);
+        screenshot("user", 1280);
+        screenshot("user-390px", 390);
     }
 
     @Test
@@ -108,8 +108,8 @@ class ConsoleBrowserTest extends BrowserTest {
                 .body(Map.of("status", "suspended")).patch("/api/v1/licenses/" + license.licenseId())
                 .then().statusCode(200);
 
-        click("Revoke license " + license.clientId());
-        WebElement row = waitForNotice(license, "changed by someone else");
+        click(say("Revoke license ", "ライセンス ") + license.clientId() + say("", " を失効"));
+        WebElement row = waitForNotice(license, say("changed by someone else", "他のユーザーがこのライセンスを変更しました"));
         assertThat(row.findElement(By.cssSelector(".notice")).getAttribute("role")).isEqualTo("alert");
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("suspended");
         given().auth().oauth2(TestUser.admin().accessToken()).get("/api/v1/licenses/" + license.licenseId())
@@ -126,7 +126,7 @@ class ConsoleBrowserTest extends BrowserTest {
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
         open("console/admin/users/" + user.userId());
 
-        applyBatch("revoked", "2 licenses now revoked.", first, second);
+        applyBatch("revoked", say("2 licenses now revoked.", "2 件のライセンスを revoked にしました。"), first, second);
         for (Activated license : List.of(first, second)) {
             given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + license.licenseId())
                     .then().body("status", equalTo("revoked"));
@@ -137,7 +137,7 @@ class ConsoleBrowserTest extends BrowserTest {
         open("console/admin/users/" + user.userId());
         given().auth().oauth2(TestUser.admin().accessToken()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("status", "suspended")).patch("/api/v1/licenses/" + third.licenseId()).then().statusCode(200);
-        applyBatch("revoked", "Nothing was changed.", third, fourth);
+        applyBatch("revoked", say("Nothing was changed.", "何も変更されませんでした。"), third, fourth);
         given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + fourth.licenseId())
                 .then().body("status", equalTo("active"));
         given().auth().oauth2(user.accessToken()).get("/api/v1/licenses/" + third.licenseId())
@@ -152,7 +152,7 @@ class ConsoleBrowserTest extends BrowserTest {
                 .body(Map.of("status", "suspended")).patch("/api/v1/licenses/" + license.licenseId()).then().statusCode(200);
         signIn(Users.ADMIN_EMAIL, Users.ADMIN_PASSWORD);
         open("console/admin/audit-log");
-        browser.screenshot(SCREENSHOTS.resolve("audit-log.png"), 1280);
+        screenshot("audit-log", 1280);
 
         driver().findElement(By.id("f-action")).sendKeys("LICENSE_SUSPENDED");
         driver().findElement(By.id("f-subject")).sendKeys(license.licenseId().toString());
@@ -175,15 +175,15 @@ class ConsoleBrowserTest extends BrowserTest {
         signIn(user.email(), user.password());
         open("console/me");
 
-        click("Deactivate machine " + machine.clientId());
+        click(say("Deactivate machine ", "マシン ") + machine.clientId() + say("", " を無効化"));
         browser.waitUpTo(WAIT).until(ExpectedConditions.alertIsPresent()).accept();
         WebElement row = browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#machine-" + machine.licenseId() + " .notice")));
-        assertThat(row.getText()).isEqualTo("Deactivated: its seat is free.");
+        assertThat(row.getText()).isEqualTo(say("Deactivated: its seat is free.", "無効化しました。シートが空きました。"));
         assertThat(driver().findElement(By.cssSelector("#machine-" + machine.licenseId() + " .status")).getText())
                 .isEqualTo("deactivated");
         user.activate("another-machine-" + user.userId()).then().statusCode(201);
-        browser.screenshot(SCREENSHOTS.resolve("my-licenses-390px.png"), 390);
+        screenshot("my-licenses-390px", 390);
     }
 
     @Test
@@ -192,10 +192,11 @@ class ConsoleBrowserTest extends BrowserTest {
         TestUser user = Users.aUser().register();
         signIn(user.email(), user.password());
         assertThat(driver().getCurrentUrl()).endsWith("/console/me");
-        assertThat(driver().findElements(By.linkText("Dashboard"))).isEmpty();
+        assertThat(driver().findElements(By.linkText(say("Dashboard", "ダッシュボード")))).isEmpty();
         for (String page : List.of("console/admin", "console/admin/users", "console/admin/audit-log")) {
             open(page);
-            assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+            assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo(say("Not allowed", "アクセスできません"));
+            assertPageSpeaksTheLanguage();
         }
     }
 
@@ -278,6 +279,7 @@ class ConsoleBrowserTest extends BrowserTest {
         driver().findElement(By.id("password")).sendKeys(password);
         driver().findElement(By.cssSelector("form[action='/console/sign-in'] button")).click();
         browser.waitUpTo(WAIT).until(driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        assertPageSpeaksTheLanguage();
     }
 
     private void open(String path) {

@@ -42,23 +42,25 @@ class FirstRunBrowserTest extends BrowserTest {
         try (NoAdmins noAdmins = NoAdmins.begin(db)) {
             driver().manage().deleteAllCookies();
             driver().get(base.toString());
-            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Set up · Hybrid License"));
+            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs(say("Set up", "セットアップ") + " · Hybrid License"));
             assertThat(driver().getCurrentUrl()).endsWith("/console/setup");
             assertThat(PageChecks.problems(driver())).isEmpty();
-            browser.screenshot(SCREENSHOTS.resolve("setup.png"), 1280);
+            assertPageSpeaksTheLanguage();
+            screenshot("setup", 1280);
 
             driver().findElement(By.id("code")).sendKeys(FirstRunTest.codeFromFile());
             driver().findElement(By.id("email")).sendKeys(email);
             driver().findElement(By.id("password")).sendKeys(password);
             driver().findElement(By.cssSelector("form[action='/console/setup'] button[type=submit]")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/console/sign-in?setup=done"));
-            assertThat(driver().getTitle()).isEqualTo("Sign in · Hybrid License");
-            assertThat(driver().findElement(By.id("sign-in-notice")).getText()).contains("The first admin is made");
+            assertThat(driver().getTitle()).isEqualTo(say("Sign in", "サインイン") + " · Hybrid License");
+            assertThat(driver().findElement(By.id("sign-in-notice")).getText())
+                    .contains(say("The first admin is made", "最初の管理者を作成しました"));
 
             driver().findElement(By.id("email")).sendKeys(email);
             driver().findElement(By.id("password")).sendKeys(password);
             driver().findElement(By.cssSelector("form[action='/console/sign-in'] button[type=submit]")).click();
-            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Dashboard · Hybrid License"));
+            browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs(say("Dashboard", "ダッシュボード") + " · Hybrid License"));
             assertThat(driver().getCurrentUrl()).endsWith("/console/admin");
             assertThat(noAdmins.adminsNow()).isOne();
         }
@@ -67,18 +69,20 @@ class FirstRunBrowserTest extends BrowserTest {
     @Test
     void everyPageBeforeSignIn_hasItsTitleAndTheIcon_andNoConsoleError() {
         driver().manage().deleteAllCookies();
-        for (List<String> page : List.of(List.of("console/sign-in", "Sign in"), List.of("console/sign-up", "Sign up"),
-                List.of("console/forgot-password", "Forgot your password?"),
-                List.of("console/change-password", "Choose a new password"))) {
+        for (List<String> page : List.of(List.of("console/sign-in", say("Sign in", "サインイン")),
+                List.of("console/sign-up", say("Sign up", "サインアップ")),
+                List.of("console/forgot-password", say("Forgot your password?", "パスワードをお忘れですか?")),
+                List.of("console/change-password", say("Choose a new password", "新しいパスワードの設定")))) {
             driver().get(base + page.get(0));
             assertThat(driver().getTitle()).as(page.get(0)).isEqualTo(page.get(1) + " · Hybrid License");
             assertThat(driver().findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.svg");
             assertThat(PageChecks.problems(driver())).as(page.get(0)).isEmpty();
+            assertPageSpeaksTheLanguage();
         }
-        driver().findElement(By.linkText("Back to sign-in")).click();
-        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Sign in · Hybrid License"));
+        driver().findElement(By.linkText(say("Back to sign-in", "サインインに戻る"))).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs(say("Sign in", "サインイン") + " · Hybrid License"));
         driver().findElement(By.id("sign-up-link")).click();
-        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs("Sign up · Hybrid License"));
+        browser.waitUpTo(WAIT).until(ExpectedConditions.titleIs(say("Sign up", "サインアップ") + " · Hybrid License"));
         given().get("/favicon.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"));
         given().get("/favicon.ico").then().statusCode(200);
     }

@@ -36,7 +36,11 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    public static Browser start() {
+    /**
+     * A browser whose user prefers {@code language} ({@code en}, {@code ja}): Chromium's UI language and
+     * {@code Accept-Language}, set through the DevTools protocol too, which headless Chromium always honours.
+     */
+    public static Browser start(String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": install the Debian packages with `apt-get install -y chromium chromium-driver` (.ci/run does)");
@@ -48,13 +52,16 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--user-data-dir=" + profile, "--window-size=1280,900", "--force-device-scale-factor=1",
-                    "--lang=en-US", "--hide-scrollbars");
+                    "--lang=" + language, "--hide-scrollbars");
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             // the console's entries (script errors, failed loads, CSP violations), read by assertNoSevereLogEntries
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            String userAgent = (String) driver.executeScript("return navigator.userAgent");
+            driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", userAgent, "acceptLanguage", language));
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

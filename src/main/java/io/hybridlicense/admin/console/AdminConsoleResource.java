@@ -13,6 +13,7 @@ import io.hybridlicense.admin.reporting.Reports;
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.UserView;
 import io.hybridlicense.console.api.ConsoleFormats;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.console.api.Notice;
@@ -86,13 +87,16 @@ class AdminConsoleResource {
     private final LicenseApi licenses;
     private final AuthApi auth;
     private final ConsoleUser admin;
+    private final ConsoleLocale locale;
 
-    AdminConsoleResource(Reports reports, AuditLogQuery auditLog, LicenseApi licenses, AuthApi auth, ConsoleUser admin) {
+    AdminConsoleResource(Reports reports, AuditLogQuery auditLog, LicenseApi licenses, AuthApi auth, ConsoleUser admin,
+                         ConsoleLocale locale) {
         this.reports = reports;
         this.auditLog = auditLog;
         this.licenses = licenses;
         this.auth = auth;
         this.admin = admin;
+        this.locale = locale;
     }
 
     @GET
@@ -109,7 +113,7 @@ class AdminConsoleResource {
             return Response.ok(Templates.users(typed, reports.users(typed, cursor, PAGE_SIZE), null)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status()).entity(Templates.users(typed, new Page<>(List.of(), null),
-                    Notice.error(refused.problem().detail()))).build();
+                    Notice.error(locale.problem(refused.problem())))).build();
         }
     }
 
@@ -130,7 +134,7 @@ class AdminConsoleResource {
             throw ProblemException.badRequest("invalid-request", "status must be active, suspended or revoked");
         }
         return licenseRow(id, () -> licenses.changeStatus(id, LicenseStatus.of(status), version, admin.id()),
-                changed -> "Now " + changed.status().wireName() + ".");
+                changed -> msg().nowStatus(changed.status().wireName()));
     }
 
     /** One click: one more validity period, only if the license is still at the version shown. */
@@ -139,7 +143,7 @@ class AdminConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response extend(@PathParam("id") UUID id, @FormParam("version") long version) {
         return licenseRow(id, () -> licenses.extend(id, version, admin.id()),
-                extended -> "Extended to " + ConsoleFormats.time(extended.expiresAt()) + " UTC.");
+                extended -> msg().extendedTo(ConsoleFormats.time(extended.expiresAt(), locale.locale())));
     }
 
     /** The license's row after a change, or with why nothing changed and its current state. */
@@ -151,9 +155,8 @@ class AdminConsoleResource {
         } catch (ProblemException refused) {
             LicenseView current = licenses.findLicense(id).orElseThrow(() -> refused);
             String text = refused.problem().status() == 412
-                    ? "Not changed: this license was changed by someone else after this page was loaded. It is now "
-                    + current.status().wireName() + "; check it and try again."
-                    : "Not changed: " + refused.problem().detail();
+                    ? msg().changedMeanwhile(current.status().wireName())
+                    : msg().notChanged(locale.problem(refused.problem()));
             return Response.status(refused.problem().status())
                     .entity(Templates.user$license(LicenseRow.of(current.userId(), current, Notice.error(text)))).build();
         }
@@ -168,7 +171,7 @@ class AdminConsoleResource {
         UserDetail user = existing(userId);
         if (!SETTABLE.contains(status) || selected == null || selected.isEmpty()) {
             return Response.status(400).entity(Templates.user$licenses(user, rows(user),
-                    Notice.error("Select at least one license and an action."))).build();
+                    Notice.error(msg().selectLicenseAndAction()))).build();
         }
         try {
             List<LicenseStatusChange> changes = new ArrayList<>();
@@ -178,11 +181,11 @@ class AdminConsoleResource {
             licenses.changeStatuses(changes, admin.id());
             UserDetail after = existing(userId);
             return Response.ok(Templates.user$licenses(after, rows(after),
-                    Notice.ok(changes.size() + " licenses now " + status + "."))).build();
+                    Notice.ok(msg().batchDone(changes.size(), status)))).build();
         } catch (ProblemException refused) {
             UserDetail current = existing(userId);
             return Response.status(refused.problem().status()).entity(Templates.user$licenses(current, rows(current),
-                    Notice.error("Nothing was changed. " + refused.problem().detail()))).build();
+                    Notice.error(msg().nothingChanged(locale.problem(refused.problem()))))).build();
         }
     }
 
@@ -193,11 +196,10 @@ class AdminConsoleResource {
         try {
             auth.setAdmin(userId, makeAdmin, admin.id());
             return Response.ok(Templates.user$role(existing(userId), Notice.ok(makeAdmin
-                    ? "Now an admin (from their next sign-in or session renewal)."
-                    : "No longer an admin (from their next sign-in or session renewal)."))).build();
+                    ? msg().nowAdmin() : msg().noLongerAdmin()))).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();
+                    .entity(Templates.user$role(existing(userId), Notice.error(locale.problem(refused.problem())))).build();
         }
     }
 
@@ -209,10 +211,10 @@ class AdminConsoleResource {
         try {
             auth.endSessions(userId, admin.id());
             return Response.ok(Templates.user$role(existing(userId),
-                    Notice.ok("Signed out everywhere: their sessions and tokens no longer work."))).build();
+                    Notice.ok(msg().signedOutEverywhere()))).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();
+                    .entity(Templates.user$role(existing(userId), Notice.error(locale.problem(refused.problem())))).build();
         }
     }
 
@@ -226,12 +228,10 @@ class AdminConsoleResource {
     public Response setTemporaryPassword(@PathParam("id") UUID userId) {
         try {
             String password = auth.setTemporaryPassword(userId, admin.id());
-            return Response.ok(Templates.user$role(existing(userId), Notice.ok("Temporary password: " + password
-                    + " (shown only now). Tell it to the user: signing in with it asks them to choose a new one. "
-                    + "Their sessions have ended."))).header("Cache-Control", "no-store").build();
+            return Response.ok(Templates.user$role(existing(userId), Notice.ok(msg().temporaryPasswordSet(password)))).header("Cache-Control", "no-store").build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(Templates.user$role(existing(userId), Notice.error(refused.problem().detail()))).build();
+                    .entity(Templates.user$role(existing(userId), Notice.error(locale.problem(refused.problem())))).build();
         }
     }
 
@@ -246,7 +246,7 @@ class AdminConsoleResource {
             return Response.ok(Templates.auditLog(form, auditLog.page(filter(form), cursor, PAGE_SIZE), null)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status()).entity(Templates.auditLog(form,
-                    new Page<>(List.of(), null), Notice.error(refused.problem().detail()))).build();
+                    new Page<>(List.of(), null), Notice.error(locale.problem(refused.problem())))).build();
         }
     }
 
@@ -266,6 +266,10 @@ class AdminConsoleResource {
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e) {
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(Templates.forbidden()).build();
+    }
+
+    private AdminMessages msg() {
+        return locale.messages(AdminMessages.class);
     }
 
     private UserDetail existing(UUID id) {

@@ -1,6 +1,7 @@
 package io.hybridlicense.admin.console;
 
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.license.api.LicenseApi;
@@ -45,10 +46,12 @@ class PolicyConsoleResource {
 
     private final LicenseApi licenses;
     private final ConsoleUser admin;
+    private final ConsoleLocale locale;
 
-    PolicyConsoleResource(LicenseApi licenses, ConsoleUser admin) {
+    PolicyConsoleResource(LicenseApi licenses, ConsoleUser admin, ConsoleLocale locale) {
         this.licenses = licenses;
         this.admin = admin;
+        this.locale = locale;
     }
 
     @GET
@@ -73,11 +76,11 @@ class PolicyConsoleResource {
         try {
             PolicyView changed = licenses.changePolicy(id, version, new PolicyTerms(name, seatsOf(seats), duration,
                     expiryGrace, offlineTtl, codes(entitlements)), admin.id());
-            return Response.ok(Templates.policy(changed, Notice.ok("Saved: licenses under it apply it at their next validation."))).build();
+            return Response.ok(Templates.policy(changed, Notice.ok(locale.messages(AdminMessages.class).policySaved()))).build();
         } catch (ProblemException refused) {
             String text = refused.problem().status() == 412
-                    ? "Not saved: this policy was changed by someone else after this page was loaded; here it is now."
-                    : "Not saved: " + refused.problem().detail();
+                    ? locale.messages(AdminMessages.class).policyChangedMeanwhile()
+                    : locale.messages(AdminMessages.class).notSaved(locale.problem(refused.problem()));
             return Response.status(refused.problem().status())
                     .entity(Templates.policy(licenses.policy(id), Notice.error(text))).build();
         }
@@ -93,7 +96,7 @@ class PolicyConsoleResource {
             return Response.seeOther(java.net.URI.create(AdminConsoleResource.PATH + "/users/" + userId)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(Templates.planNotChanged(userId, Notice.error("Not changed: " + refused.problem().detail()))).build();
+                    .entity(Templates.planNotChanged(userId, Notice.error(locale.messages(AdminMessages.class).notChanged(locale.problem(refused.problem()))))).build();
         }
     }
 

@@ -6,6 +6,8 @@ import io.hybridlicense.auth.api.ApiScope;
 import io.hybridlicense.auth.api.Caller;
 import io.hybridlicense.auth.api.CreatedApiKey;
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.console.ConsoleMessages;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.console.api.Notice;
@@ -51,10 +53,12 @@ class ApiKeysConsoleResource {
 
     private final ApiKeysApi apiKeys;
     private final ConsoleUser user;
+    private final ConsoleLocale locale;
 
-    ApiKeysConsoleResource(ApiKeysApi apiKeys, ConsoleUser user) {
+    ApiKeysConsoleResource(ApiKeysApi apiKeys, ConsoleUser user, ConsoleLocale locale) {
         this.apiKeys = apiKeys;
         this.user = user;
+        this.locale = locale;
     }
 
     @GET
@@ -69,11 +73,10 @@ class ApiKeysConsoleResource {
                            @FormParam("expires") String expires, @FormParam("backOffice") boolean backOffice) {
         try {
             CreatedApiKey created = apiKeys.create(caller(), backOffice, name, scopes, expiry(expires));
-            return Response.status(Response.Status.CREATED).entity(page(created, Notice.ok("Key created. Copy its secret now: "
-                    + "it is shown this once."))).header("Cache-Control", "no-store").build();
+            return Response.status(Response.Status.CREATED).entity(page(created, Notice.ok(msg().keyCreated()))).header("Cache-Control", "no-store").build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(page(null, Notice.error("Not created: " + refused.problem().detail()))).build();
+                    .entity(page(null, Notice.error(msg().notCreated(locale.problem(refused.problem()))))).build();
         }
     }
 
@@ -86,7 +89,7 @@ class ApiKeysConsoleResource {
             return Response.seeOther(URI.create(PATH)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(page(null, Notice.error("Not revoked: " + refused.problem().detail()))).build();
+                    .entity(page(null, Notice.error(msg().notRevoked(locale.problem(refused.problem()))))).build();
         }
     }
 
@@ -95,6 +98,10 @@ class ApiKeysConsoleResource {
         List<ApiKeyView> backOffice = caller.admin() ? apiKeys.keysOf(caller, true) : List.of();
         return Templates.apiKeys(apiKeys.keysOf(caller, false), backOffice, scopes(false), scopes(true), caller.admin(),
                 created, notice);
+    }
+
+    private ConsoleMessages msg() {
+        return locale.messages(ConsoleMessages.class);
     }
 
     private Caller caller() {

@@ -2,6 +2,8 @@ package io.hybridlicense.console.account;
 
 import io.hybridlicense.auth.api.AuthApi;
 import io.hybridlicense.auth.api.UserView;
+import io.hybridlicense.console.ConsoleMessages;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.console.api.ConsoleUser;
 import io.hybridlicense.console.api.Notice;
@@ -48,12 +50,14 @@ class UserConsoleResource {
     private final LicenseApi licenses;
     private final LicenseFiles files;
     private final ConsoleUser user;
+    private final ConsoleLocale locale;
 
-    UserConsoleResource(AuthApi auth, LicenseApi licenses, LicenseFiles files, ConsoleUser user) {
+    UserConsoleResource(AuthApi auth, LicenseApi licenses, LicenseFiles files, ConsoleUser user, ConsoleLocale locale) {
         this.auth = auth;
         this.licenses = licenses;
         this.files = files;
         this.user = user;
+        this.locale = locale;
     }
 
     @GET
@@ -81,13 +85,13 @@ class UserConsoleResource {
         try {
             LicenseView license = licenses.deactivate(licenseId, user.id());
             return Response.ok(Templates.account$machine(new MachineRow(license,
-                    Notice.ok("Deactivated: its seat is free.")))).build();
+                    Notice.ok(locale.messages(ConsoleMessages.class).deactivated())))).build();
         } catch (ProblemException refused) {
             LicenseView current = licenses.findLicense(licenseId)
                     .filter(found -> found.userId().equals(user.id()))
                     .orElseThrow(() -> refused);
             return Response.status(refused.problem().status()).entity(Templates.account$machine(new MachineRow(current,
-                    Notice.error("Not deactivated: " + refused.problem().detail())))).build();
+                    Notice.error(locale.messages(ConsoleMessages.class).notDeactivated(locale.problem(refused.problem())))))).build();
         }
     }
 }

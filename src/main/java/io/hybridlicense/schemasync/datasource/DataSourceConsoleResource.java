@@ -1,7 +1,10 @@
 package io.hybridlicense.schemasync.datasource;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.schemasync.console.SchemaSyncTexts;
+import io.hybridlicense.shared.Problem;
 import io.hybridlicense.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,9 +53,11 @@ class DataSourceConsoleResource {
     private final RegisterDataSource register;
     private final Targets targets;
     private final Validator validator;
+    private final ConsoleLocale locale;
 
     DataSourceConsoleResource(JsonWebToken token, DataSources dataSources, RegisterDataSource register, Targets targets,
-                              Validator validator) {
+                              Validator validator, ConsoleLocale locale) {
+        this.locale = locale;
         this.token = token;
         this.dataSources = dataSources;
         this.register = register;
@@ -75,12 +80,12 @@ class DataSourceConsoleResource {
                            @FormParam("file") String file, @FormParam("create") boolean create) {
         DataSourceForm form = new DataSourceForm(name, kind, host, port, database, username, file, create, java.util.Map.of());
         try {
-            DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator));
+            DataSourceRecord ds = register.register(Caller.of(token), form.toRequest(password, validator, this::invalidField));
             return Response.seeOther(URI.create(ConsolePages.DATA_SOURCES + "/" + ds.id())).build();
         } catch (DataSourceForm.Invalid invalid) {
             return Response.status(400).entity(page(invalid.form())).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).entity(page(form.refusedWith(refused))).build();
+            return Response.status(refused.problem().status()).entity(page(form.refusedWith(refused, locale.problem(refused.problem())))).build();
         }
     }
 
@@ -89,9 +94,19 @@ class DataSourceConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance check(@PathParam("id") UUID id) {
         DataSourceRecord ds = visible(id);
-        Check check = targets.serverVersion(ds).map(version -> new Check(true, "Reachable: " + version))
-                .orElseGet(() -> new Check(false, DataSourceResource.UNREACHABLE + "."));
+        Check check = targets.serverVersion(ds).map(version -> new Check(true, SchemaSyncTexts.messages(locale).reachable(version)))
+                .orElseGet(() -> new Check(false, unreachable()));
         return Templates.check(ds.id(), check);
+    }
+
+    /** A field the API's rules refuse: its English sentence, in Japanese after the problem type's. */
+    private String invalidField(String english) {
+        return locale.problem(Problem.of(400, "invalid-request", "Bad Request", english));
+    }
+
+    /** The API's one sentence for every failure; in Japanese, that of the problem type {@code datasource-unreachable}. */
+    private String unreachable() {
+        return locale.problem(Problem.of(502, "datasource-unreachable", "Bad Gateway", DataSourceResource.UNREACHABLE + "."));
     }
 
     private TemplateInstance page(DataSourceForm form) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The console's "register a data source" form as typed, and its errors by field. It is checked like
@@ -38,22 +39,25 @@ public record DataSourceForm(String name, String kind, String host, String port,
         return !errors.isEmpty();
     }
 
-    /** The request the API would have received, with blank fields left out as a JSON client would. */
-    DataSourceRequest toRequest(String password, Validator validator) {
+    /**
+     * The request the API would have received, with blank fields left out as a JSON client would; a field's
+     * error is the API's English sentence, as {@code say} puts it in the page's language.
+     */
+    DataSourceRequest toRequest(String password, Validator validator, UnaryOperator<String> say) {
         Map<String, String> found = new LinkedHashMap<>();
         Integer portNumber = null;
         if (!blank(port)) {
             try {
                 portNumber = Integer.valueOf(port.strip());
             } catch (NumberFormatException e) {
-                found.put("port", "port must be a number between 1 and 65535");
+                found.put("port", say.apply("port must be a number between 1 and 65535"));
             }
         }
         DataSourceRequest request = new DataSourceRequest(name, kind, orNull(host), portNumber, orNull(database),
                 orNull(username), blank(password) ? null : password, orNull(file), create ? Boolean.TRUE : null, null);
         for (ConstraintViolation<DataSourceRequest> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().toString();
-            found.putIfAbsent(field, field + " " + violation.getMessage());
+            found.putIfAbsent(field, say.apply(field + " " + violation.getMessage()));
         }
         if (!found.isEmpty()) {
             throw new Invalid(withErrors(found));
@@ -61,14 +65,17 @@ public record DataSourceForm(String name, String kind, String host, String port,
         return request;
     }
 
-    /** The form again with what the registration refused, next to the field its message names. */
-    DataSourceForm refusedWith(ProblemException refused) {
+    /**
+     * The form again with what the registration refused ({@code text}, in the page's words), next to the field the
+     * API's message names.
+     */
+    DataSourceForm refusedWith(ProblemException refused, String text) {
         String detail = refused.problem().detail();
         String first = detail.split("[ :]", 2)[0];
         String field = "host-not-allowed".equals(slug(refused)) ? "host"
                 : FILE_PROBLEMS.contains(slug(refused)) ? "file"
                 : FIELDS.contains(first) ? first : "form";
-        return withErrors(Map.of(field, detail));
+        return withErrors(Map.of(field, text));
     }
 
     private DataSourceForm withErrors(Map<String, String> found) {

@@ -1,9 +1,12 @@
 package io.hybridlicense.schemasync.table;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.schemasync.console.SchemaSyncMessages;
+import io.hybridlicense.schemasync.console.SchemaSyncTexts;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSourceRow;
 import io.hybridlicense.schemasync.datasource.DataSources;
@@ -61,9 +64,12 @@ class DataSourceTablesConsoleResource {
     private final RequestSchemaChange changes;
     private final ImportTables importTables;
     private final CheckDrift checkDrift;
+    private final ConsoleLocale locale;
 
     DataSourceTablesConsoleResource(JsonWebToken token, DataSources dataSources, TableQueries queries,
-                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift) {
+                                    RequestSchemaChange changes, ImportTables importTables, CheckDrift checkDrift,
+                                    ConsoleLocale locale) {
+        this.locale = locale;
         this.token = token;
         this.dataSources = dataSources;
         this.queries = queries;
@@ -97,12 +103,13 @@ class DataSourceTablesConsoleResource {
                 throw ProblemException.badRequest("invalid-import", "at most " + MAX_IMPORT_TABLES + " tables at once");
             }
             List<TableView> imported = importTables.importTables(caller(), id, requested.isEmpty() ? null : requested);
-            String text = imported.isEmpty() ? "Every table of the database is already managed: nothing to import."
-                    : "Imported " + String.join(", ", imported.stream().map(TableView::name).toList()) + ".";
+            SchemaSyncMessages msg = SchemaSyncTexts.messages(locale);
+            String text = imported.isEmpty() ? msg.nothingToImport()
+                    : msg.imported(String.join(", ", imported.stream().map(TableView::name).toList()));
             return Response.ok(page(ds, "", new Notice(text, false))).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(page(ds, typed, new Notice("Nothing was imported: " + refused.problem().detail(), true))).build();
+                    .entity(page(ds, typed, new Notice(SchemaSyncTexts.messages(locale).nothingImported(locale.problem(refused.problem())), true))).build();
         }
     }
 
@@ -123,9 +130,9 @@ class DataSourceTablesConsoleResource {
             RequestSchemaChange.Accepted accepted = changes.create(caller(), datasourceId, typed, TableRequests.DEFAULT_COLUMNS);
             return Response.seeOther(URI.create(ConsolePages.PATH + "/tables/" + accepted.tableId())).build();
         } catch (ChangeRefused refused) {
-            return Response.status(400).entity(Templates.newTable(ds, typed, refused.getMessage())).build();
+            return Response.status(400).entity(Templates.newTable(ds, typed, SchemaSyncTexts.refusal(refused, locale))).build();
         } catch (ProblemException refused) {
-            return Response.status(refused.problem().status()).entity(Templates.newTable(ds, typed, refused.problem().detail())).build();
+            return Response.status(refused.problem().status()).entity(Templates.newTable(ds, typed, locale.problem(refused.problem()))).build();
         }
     }
 
@@ -151,7 +158,7 @@ class DataSourceTablesConsoleResource {
             return Response.ok(Templates.drift(DataSourceRow.of(ds), report, queries.tablesOf(id), record, null)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status()).entity(Templates.drift(DataSourceRow.of(ds), null,
-                    queries.tablesOf(id), record, new Notice("The database could not be compared: " + refused.problem().detail(), true)))
+                    queries.tablesOf(id), record, new Notice(SchemaSyncTexts.messages(locale).notCompared(locale.problem(refused.problem())), true)))
                     .build();
         }
     }

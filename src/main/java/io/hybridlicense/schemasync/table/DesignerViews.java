@@ -3,6 +3,7 @@ package io.hybridlicense.schemasync.table;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
+import io.hybridlicense.schemasync.console.SchemaSyncMessages;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
 import io.hybridlicense.schemasync.domain.ColumnDefinition;
 import io.hybridlicense.schemasync.domain.ColumnType;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the table designer's templates render. */
 final class DesignerViews {
@@ -92,18 +94,21 @@ final class DesignerViews {
             return !errors.isEmpty();
         }
 
-        /** The portable type text, such as {@code varchar(255)}; refused next to the type picker if malformed. */
-        String type() {
+        /**
+         * The portable type text, such as {@code varchar(255)}; refused next to the type picker if malformed, in the
+         * words {@code say} gives the refusal.
+         */
+        String type(Function<ChangeRefused, String> say) {
             String text = size == null || size.isBlank() ? base : base + "(" + size.strip() + ")";
             try {
                 return ColumnType.parse(text).toString();
             } catch (ChangeRefused refused) {
-                throw new Invalid(with("type", refused.getMessage()));
+                throw new Invalid(with("type", say.apply(refused)));
             }
         }
 
         /** The default as the API's JSON would carry it: numbers and booleans for those types, else text. */
-        Object defaultOf(String type) {
+        Object defaultOf(String type, SchemaSyncMessages msg) {
             if (defaultValue == null || defaultValue.isEmpty()) {
                 return null;
             }
@@ -112,7 +117,7 @@ final class DesignerViews {
                 try {
                     return new BigDecimal(defaultValue.strip());
                 } catch (NumberFormatException e) {
-                    throw new Invalid(with("default", "The default of a " + base + " column must be a number"));
+                    throw new Invalid(with("default", msg.defaultMustBeNumber(base)));
                 }
             }
             if (base.equals("boolean") && List.of("true", "false").contains(defaultValue.strip())) {
@@ -121,8 +126,8 @@ final class DesignerViews {
             return defaultValue;
         }
 
-        /** The form again with the domain's refusal next to the field it is about. */
-        ColumnForm refusedWith(ChangeRefused refused) {
+        /** The form again with the domain's refusal ({@code text}, in the page's words) next to the field it is about. */
+        ColumnForm refusedWith(ChangeRefused refused, String text) {
             String field = refused.field().map(f -> f.substring(f.lastIndexOf('.') + 1)).orElse(null);
             if (field == null) {
                 field = switch (refused.reason()) {
@@ -131,7 +136,7 @@ final class DesignerViews {
                     default -> "form";
                 };
             }
-            return with(field, refused.getMessage());
+            return with(field, text);
         }
 
         ColumnForm with(String field, String message) {
@@ -163,10 +168,10 @@ final class DesignerViews {
     record TimelineEntry(int position, int change, String type, String text, String kind, Instant occurredAt,
                          String actorId) {
 
-        static TimelineEntry of(EventStore.Stored stored) {
+        static TimelineEntry of(EventStore.Stored stored, SchemaSyncMessages msg) {
             TableEvent event = stored.event();
             Object actor = stored.metadata() == null ? null : stored.metadata().get("actorId");
-            return new TimelineEntry(stored.version(), event.change(), event.getClass().getSimpleName(), describe(event),
+            return new TimelineEntry(stored.version(), event.change(), event.getClass().getSimpleName(), describe(event, msg),
                     kindOf(event), stored.occurredAt(), actor == null ? null : actor.toString());
         }
 
@@ -195,50 +200,49 @@ final class DesignerViews {
         }
     }
 
-    static String describe(TableEvent event) {
+    static String describe(TableEvent event, SchemaSyncMessages msg) {
         if (event instanceof TableEvent.TableCreationRequested created) {
-            return "Create table " + created.name() + " (" + columns(created.columns()) + ")";
+            return msg.eventCreated(created.name(), columns(created.columns()));
         }
         if (event instanceof TableEvent.TableImported imported) {
-            return "Import table " + imported.name() + " as it was (" + columns(imported.columns()) + ")";
+            return msg.eventImported(imported.name(), columns(imported.columns()));
         }
         if (event instanceof TableEvent.ColumnAdditionRequested added) {
-            return "Add column " + column(added.column());
+            return msg.eventColumnAdded(column(added.column()));
         }
         if (event instanceof TableEvent.ColumnAlterationRequested altered) {
-            return "Change column " + altered.column() + " to " + column(altered.after());
+            return msg.eventColumnAltered(altered.column(), column(altered.after()));
         }
         if (event instanceof TableEvent.ColumnDropRequested dropped) {
-            return "Drop column " + dropped.column();
+            return msg.eventColumnDropped(dropped.column());
         }
         if (event instanceof TableEvent.TableRenameRequested renamed) {
-            return "Rename the table to " + renamed.newName();
+            return msg.eventRenamed(renamed.newName());
         }
         if (event instanceof TableEvent.TableDropRequested) {
-            return "Drop the table";
+            return msg.eventTableDropped();
         }
         if (event instanceof TableEvent.RevertRequested reverted) {
-            return "Revert to version " + reverted.toVersion() + " (" + columns(reverted.columns()) + ")";
+            return msg.eventReverted(reverted.toVersion(), columns(reverted.columns()));
         }
         if (event instanceof TableEvent.ReconcileRequested) {
-            return "Apply the model to the database (reconcile)";
+            return msg.eventReconcile();
         }
         if (event instanceof TableEvent.DriftAdopted adopted) {
-            return adopted.exists() ? "Adopt the database's shape (" + columns(adopted.columns()) + ")"
-                    : "Adopt the database's shape: the table is gone";
+            return adopted.exists() ? msg.eventAdopted(columns(adopted.columns())) : msg.eventAdoptedGone();
         }
         if (event instanceof TableEvent.DriftDetected detected) {
-            return "The database differs from the model: " + String.join("; ", detected.differences().stream()
-                    .map(d -> d.kind() + (d.column() == null ? "" : " " + d.column())).toList());
+            return msg.eventDriftDetected(String.join("; ", detected.differences().stream()
+                    .map(d -> d.kind() + (d.column() == null ? "" : " " + d.column())).toList()));
         }
         if (event instanceof TableEvent.DriftCleared) {
-            return "The database matches the model again";
+            return msg.eventDriftCleared();
         }
         if (event instanceof TableEvent.ChangeConfirmed confirmed) {
-            return "Change " + confirmed.change() + " applied" + (confirmed.alreadyApplied() ? " (the database already had it)" : "");
+            return confirmed.alreadyApplied() ? msg.eventConfirmedAlready(confirmed.change()) : msg.eventConfirmed(confirmed.change());
         }
         if (event instanceof TableEvent.ChangeRejected rejected) {
-            return "Change " + rejected.change() + " rejected: " + rejected.reason() + ": " + rejected.detail();
+            return msg.eventRejected(rejected.change(), String.valueOf(rejected.reason()), rejected.detail());
         }
         // events this page does not know yet (added by later versions) are shown by their name
         return event.getClass().getSimpleName();

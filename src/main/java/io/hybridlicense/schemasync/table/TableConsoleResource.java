@@ -1,10 +1,13 @@
 package io.hybridlicense.schemasync.table;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.Notice;
 import io.hybridlicense.schemasync.api.ColumnView;
 import io.hybridlicense.schemasync.api.TableView;
 import io.hybridlicense.schemasync.console.ConsolePages;
+import io.hybridlicense.schemasync.console.SchemaSyncMessages;
+import io.hybridlicense.schemasync.console.SchemaSyncTexts;
 import io.hybridlicense.schemasync.datasource.DataSourceRecord;
 import io.hybridlicense.schemasync.datasource.DataSources;
 import io.hybridlicense.schemasync.domain.ChangeRefused;
@@ -52,7 +55,6 @@ class TableConsoleResource {
 
     /** Fired (HX-Trigger) when the polled status leaves "pending": the columns are then re-read. */
     static final String SETTLED_EVENT = "table-settled";
-    private static final String STALE = "the table was changed by someone else after this page was loaded. Check it and try again.";
 
     @CheckedTemplate
     static class Templates {
@@ -72,14 +74,16 @@ class TableConsoleResource {
     private final TableQueries queries;
     private final DataSources dataSources;
     private final Catalogues catalogues;
+    private final ConsoleLocale locale;
 
     TableConsoleResource(JsonWebToken token, RequestSchemaChange changes, TableQueries queries, DataSources dataSources,
-                         Catalogues catalogues) {
+                         Catalogues catalogues, ConsoleLocale locale) {
         this.token = token;
         this.changes = changes;
         this.queries = queries;
         this.dataSources = dataSources;
         this.catalogues = catalogues;
+        this.locale = locale;
     }
 
     @GET
@@ -114,10 +118,10 @@ class TableConsoleResource {
         TableStreams.Registration registration = visible(id);
         ColumnForm form = new ColumnForm(trim(name), trim(base), trim(size), nullable, defaultValue == null ? "" : defaultValue, Map.of());
         return change(registration, version, htmx, form, null, () -> {
-            String type = form.type();
+            String type = form.type(this::refusal);
             return new SchemaChangeCommand.AddColumn(new SchemaChangeCommand.ColumnInput(form.name(), type, nullable,
-                    form.defaultOf(type), false));
-        }, added -> "Column " + form.name() + " requested.");
+                    form.defaultOf(type, msg()), false));
+        }, added -> msg().columnRequested(form.name()));
     }
 
     /**
@@ -141,12 +145,12 @@ class TableConsoleResource {
                 throw new ChangeRefused(ChangeRefused.Reason.NOT_FOUND, "The column does not exist");
             }
             // a native: column's form has no type fields: it is renamed or its nullability changed, never retyped
-            String type = base == null ? null : form.type();
+            String type = base == null ? null : form.type(this::refusal);
             ColumnAlteration alteration = new ColumnAlteration(form.name().equals(current.name()) ? null : form.name(),
                     type == null || type.equals(current.type()) ? null : type,
                     nullable == current.nullable() || current.primaryKey() ? null : nullable, null, false);
             return new SchemaChangeCommand.AlterColumn(column, alteration);
-        }, altered -> "Column " + column + " change requested.");
+        }, altered -> msg().columnChangeRequested(column));
     }
 
     /** Drops the column named in the form field (see {@link #alterColumn}). */
@@ -156,7 +160,7 @@ class TableConsoleResource {
     public Response dropColumn(@PathParam("id") UUID id, @FormParam("column") String column,
                                @FormParam("version") int version, @HeaderParam("HX-Request") String htmx) {
         return change(visible(id), version, htmx, ColumnForm.empty(), null, () -> new SchemaChangeCommand.DropColumn(column),
-                dropped -> "Drop of column " + column + " requested.");
+                dropped -> msg().dropRequested(column));
     }
 
     @GET
@@ -175,7 +179,7 @@ class TableConsoleResource {
                            @FormParam("allowDataLoss") boolean allowDataLoss) {
         TableStreams.Registration registration = visible(id);
         return settled(registration, version, new SchemaChangeCommand.Revert(toVersion, allowDataLoss),
-                "Revert to version " + toVersion + " requested.", "Not reverted: ", true);
+                msg().revertRequested(toVersion), msg()::notReverted, true);
     }
 
     /** Drift: {@code apply} brings the database back to the model, {@code adopt} takes the database's shape as the model. */
@@ -186,16 +190,16 @@ class TableConsoleResource {
                               @FormParam("allowDataLoss") boolean allowDataLoss) {
         TableStreams.Registration registration = visible(id);
         if (!"apply".equals(strategy) && !"adopt".equals(strategy)) {
-            return refusedOnDesigner(registration, 400, "Choose apply or adopt.");
+            return refusedOnDesigner(registration, 400, msg().chooseApplyOrAdopt());
         }
         DataSourceRecord ds = dataSources.find(registration.datasourceId()).orElseThrow(ConsolePages.NotYours::new);
         try {
             SchemaChangeCommand command = new SchemaChangeCommand.Reconcile(strategy, catalogues.read(ds), allowDataLoss);
             return settled(registration, version, command, "apply".equals(strategy)
-                    ? "Applying the model to the database: the status below follows it."
-                    : "Adopted: the model now describes the database as it is.", "Not reconciled: ", false);
+                    ? msg().applying() : msg().adopted(), msg()::notReconciled, false);
         } catch (ProblemException unreachable) {
-            return refusedOnDesigner(registration, unreachable.problem().status(), "Not reconciled: " + unreachable.problem().detail());
+            return refusedOnDesigner(registration, unreachable.problem().status(),
+                    msg().notReconciled(locale.problem(unreachable.problem())));
         }
     }
 
@@ -206,7 +210,7 @@ class TableConsoleResource {
 
     /** A whole-table change (revert, reconcile): the designer with its outcome, or the refusal where it was asked. */
     private Response settled(TableStreams.Registration registration, int version, SchemaChangeCommand command, String done,
-                             String notDone, boolean fromTimeline) {
+                             Function<String, String> notDone, boolean fromTimeline) {
         Notice refusal;
         int status;
         try {
@@ -215,11 +219,11 @@ class TableConsoleResource {
                     new Notice(done, false)))).build();
         } catch (ChangeRefused refused) {
             status = statusOf(refused);
-            refusal = new Notice(notDone + refused.getMessage() + (refused.reason() == ChangeRefused.Reason.DATA_LOSS
-                    ? " Tick \"accept losing data\" to do it anyway." : ""), true);
+            refusal = new Notice(notDone.apply(refusal(refused)
+                    + (refused.reason() == ChangeRefused.Reason.DATA_LOSS ? " " + msg().tickAcceptLosingData() : "")), true);
         } catch (ProblemException refused) {
             status = refused.problem().status();
-            refusal = new Notice(notDone + (status == 412 ? STALE : refused.problem().detail()), true);
+            refusal = new Notice(notDone.apply(status == 412 ? msg().stale() : locale.problem(refused.problem())), true);
         }
         TemplateInstance page = fromTimeline ? timelinePage(registration, null, refusal)
                 : Templates.designer(designerOf(registration, ColumnForm.empty(), Map.of(), refusal));
@@ -228,7 +232,7 @@ class TableConsoleResource {
 
     private TemplateInstance timelinePage(TableStreams.Registration registration, TableView then, Notice notice) {
         List<TimelineEntry> entries = new java.util.ArrayList<>(queries.history(registration.tableId()).stream()
-                .map(TimelineEntry::of).toList());
+                .map(stored -> TimelineEntry.of(stored, msg())).toList());
         java.util.Collections.reverse(entries);
         TableView table = queries.table(registration.tableId()).orElseThrow(ConsolePages.NotYours::new);
         return Templates.timeline(table, entries, then, notice);
@@ -280,15 +284,15 @@ class TableConsoleResource {
             status = statusOf(refused);
             notice = null;
             if (refused.reason() == ChangeRefused.Reason.DRIFTED) {
-                notice = new Notice("Not changed: " + refused.getMessage(), true);
+                notice = new Notice(msg().notChanged(refusal(refused)), true);
             } else if (edited == null) {
-                addForm = add.refusedWith(refused);
+                addForm = add.refusedWith(refused, refusal(refused));
             } else {
-                edits = Map.of(edited.getKey(), edited.getValue().refusedWith(refused));
+                edits = Map.of(edited.getKey(), edited.getValue().refusedWith(refused, refusal(refused)));
             }
         } catch (ProblemException refused) {
             status = refused.problem().status();
-            notice = new Notice("Not changed: " + (status == 412 ? STALE : refused.problem().detail()), true);
+            notice = new Notice(msg().notChanged(status == 412 ? msg().stale() : locale.problem(refused.problem())), true);
             if (edited == null) {
                 addForm = add;
             }
@@ -309,6 +313,14 @@ class TableConsoleResource {
 
     private TableStreams.Registration visible(UUID id) {
         return queries.registration(caller(), id).orElseThrow(ConsolePages.NotYours::new);
+    }
+
+    private String refusal(ChangeRefused refused) {
+        return SchemaSyncTexts.refusal(refused, locale);
+    }
+
+    private SchemaSyncMessages msg() {
+        return SchemaSyncTexts.messages(locale);
     }
 
     private Caller caller() {

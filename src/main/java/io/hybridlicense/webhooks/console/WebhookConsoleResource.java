@@ -1,6 +1,7 @@
 package io.hybridlicense.webhooks.console;
 
 import io.hybridlicense.auth.api.Caller;
+import io.hybridlicense.console.api.ConsoleLocale;
 import io.hybridlicense.console.api.ConsolePaths;
 import io.hybridlicense.shared.ProblemException;
 import io.hybridlicense.webhooks.delivery.DeliveryResponse;
@@ -64,8 +65,11 @@ class WebhookConsoleResource {
     private final ManageEndpoints endpoints;
     private final ManageDeliveries deliveries;
     private final Validator validator;
+    private final ConsoleLocale locale;
 
-    WebhookConsoleResource(JsonWebToken token, ManageEndpoints endpoints, ManageDeliveries deliveries, Validator validator) {
+    WebhookConsoleResource(JsonWebToken token, ManageEndpoints endpoints, ManageDeliveries deliveries, Validator validator,
+                           ConsoleLocale locale) {
+        this.locale = locale;
         this.token = token;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -87,7 +91,7 @@ class WebhookConsoleResource {
             return Response.status(201).entity(listPage(Form.empty(), created)).build();
         } catch (ProblemException refused) {
             return Response.status(refused.problem().status())
-                    .entity(listPage(new Form(url, form.events(), description, refused.problem().detail()), null)).build();
+                    .entity(listPage(new Form(url, form.events(), description, locale.problem(refused.problem())), null)).build();
         }
     }
 
@@ -105,13 +109,13 @@ class WebhookConsoleResource {
         Form form = new Form(url, events == null ? List.of() : events, description, null);
         try {
             endpoints.update(scope(), id, request(form));
-            return Response.ok(detail(id, null, "Saved.", null)).build();
+            return Response.ok(detail(id, null, msg().saved(), null)).build();
         } catch (ProblemException refused) {
             if (refused.problem().status() == 404) {
                 throw refused;
             }
             return Response.status(refused.problem().status())
-                    .entity(detail(id, new Form(url, form.events(), description, refused.problem().detail()), null, null)).build();
+                    .entity(detail(id, new Form(url, form.events(), description, locale.problem(refused.problem())), null, null)).build();
         }
     }
 
@@ -120,7 +124,7 @@ class WebhookConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance enable(@PathParam("id") UUID id) {
         endpoints.setEnabled(scope(), id, true);
-        return detail(id, null, "Enabled.", null);
+        return detail(id, null, msg().isEnabled(), null);
     }
 
     @POST
@@ -128,7 +132,7 @@ class WebhookConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance disable(@PathParam("id") UUID id) {
         endpoints.setEnabled(scope(), id, false);
-        return detail(id, null, "Disabled: nothing is sent until it is enabled again.", null);
+        return detail(id, null, msg().disabledNotice(), null);
     }
 
     @POST
@@ -136,7 +140,7 @@ class WebhookConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance rotate(@PathParam("id") UUID id) {
         String secret = endpoints.rotate(scope(), id).secret();
-        return detail(id, null, "New secret: the previous one keeps signing beside it for 24 hours.", secret);
+        return detail(id, null, msg().newSecret(), secret);
     }
 
     @POST
@@ -144,7 +148,7 @@ class WebhookConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance test(@PathParam("id") UUID id) {
         deliveries.sendTest(scope(), id);
-        return detail(id, null, "A test event was queued.", null);
+        return detail(id, null, msg().testQueued(), null);
     }
 
     @POST
@@ -152,7 +156,7 @@ class WebhookConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance redeliver(@PathParam("id") UUID id, @PathParam("delivery") UUID delivery) {
         deliveries.redeliver(scope(), id, delivery);
-        return detail(id, null, "Queued for delivery again.", null);
+        return detail(id, null, msg().requeued(), null);
     }
 
     @POST
@@ -187,5 +191,9 @@ class WebhookConsoleResource {
     private ManageEndpoints.Scope scope() {
         Caller caller = Caller.of(token);
         return new ManageEndpoints.Scope(caller, caller.admin());
+    }
+
+    private WebhookMessages msg() {
+        return locale.messages(WebhookMessages.class);
     }
 }

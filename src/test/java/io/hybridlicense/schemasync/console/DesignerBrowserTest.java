@@ -56,10 +56,10 @@ class DesignerBrowserTest extends BrowserTest {
         browser.waitUpTo(WAIT).until(ExpectedConditions.urlMatches("/console/me/datasources/[0-9a-f-]{36}$"));
 
         driver().findElement(By.id("check-button")).click();
-        assertThat(waitForText(By.id("check-result"), "Reachable: SQLite").getAttribute("role")).isEqualTo("status");
+        assertThat(waitForText(By.id("check-result"), say("Reachable: SQLite", "接続できました: SQLite")).getAttribute("role")).isEqualTo("status");
 
         driver().findElement(By.id("import-button")).click();
-        waitForText(By.id("tables-notice"), "Imported customers.");
+        waitForText(By.id("tables-notice"), say("Imported customers.", "customers をインポートしました。"));
         WebElement row = driver().findElement(By.cssSelector("#tables tr[data-name='customers']"));
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("synced");
         row.findElement(By.cssSelector("a")).click();
@@ -70,13 +70,13 @@ class DesignerBrowserTest extends BrowserTest {
         new Select(driver().findElement(By.id("add-base"))).selectByValue("varchar");
         driver().findElement(By.id("add-size")).sendKeys("200");
         driver().findElement(By.id("add-submit")).click();
-        waitForText(By.id("designer-notice"), "Column email requested.");
+        waitForText(By.id("designer-notice"), say("Column email requested.", "列 email の追加をリクエストしました。"));
         // no reload: the polled status turns synced, and the columns are re-read
         waitForText(By.id("table-status"), "synced");
-        assertThat(driver().findElement(By.cssSelector("tr[data-column='email'] td[data-label='Type']")).getText()).isEqualTo("varchar(200)");
+        assertThat(driver().findElement(By.cssSelector("tr[data-column='email'] td:nth-of-type(2)")).getText()).isEqualTo("varchar(200)");
         assertThat(target.columns("customers")).containsExactly("id", "name", "city", "email");
-        browser.screenshot(SCREENSHOTS.resolve("designer.png"), 1280);
-        browser.screenshot(SCREENSHOTS.resolve("designer-390px.png"), 390);
+        screenshot("designer", 1280);
+        screenshot("designer-390px", 390);
 
         // a refusal is shown next to the field it is about
         driver().findElement(By.id("add-name")).sendKeys("email");
@@ -85,21 +85,21 @@ class DesignerBrowserTest extends BrowserTest {
         assertThat(driver().findElement(By.id("add-name")).getAttribute("aria-describedby")).isEqualTo("add-name-error");
 
         driver().findElement(By.id("timeline-link")).click();
-        waitForText(By.id("timeline"), "Add column email varchar(200)");
+        waitForText(By.id("timeline"), say("Add column email varchar(200)", "列を追加: email varchar(200)"));
         driver().findElement(By.id("show-1")).click();
-        WebElement schema = waitForText(By.id("schema-at"), "Schema at version 1");
+        WebElement schema = waitForText(By.id("schema-at"), say("Schema at version 1", "バージョン 1 のスキーマ"));
         assertThat(schema.findElements(By.cssSelector("#schema-columns tbody tr")).stream()
                 .map(r -> r.findElement(By.cssSelector("td")).getText()).toList()).containsExactly("id", "name", "city");
-        browser.screenshot(SCREENSHOTS.resolve("timeline.png"), 1280);
+        screenshot("timeline", 1280);
 
         // revert to the imported shape: refused while it would lose the new column's data, then accepted
         driver().findElement(By.id("revert-1")).click();
         waitForText(By.id("timeline-notice"), "email");
-        assertThat(driver().findElement(By.id("timeline-notice")).getText()).contains("accept losing data");
+        assertThat(driver().findElement(By.id("timeline-notice")).getText()).contains(say("accept losing data", "データの損失を許可する"));
         assertThat(target.columns("customers")).contains("email");
         driver().findElement(By.id("revert-loss-1")).click();
         driver().findElement(By.id("revert-1")).click();
-        waitForText(By.id("designer-notice"), "Revert to version 1 requested.");
+        waitForText(By.id("designer-notice"), say("Revert to version 1 requested.", "バージョン 1 への復元をリクエストしました。"));
         waitForText(By.id("table-status"), "synced");
         assertThat(driver().findElements(By.cssSelector("tr[data-column='email']"))).isEmpty();
         assertThat(target.columns("customers")).containsExactly("id", "name", "city");
@@ -129,10 +129,10 @@ class DesignerBrowserTest extends BrowserTest {
         open("console/me/datasources/" + datasourceId);
         driver().findElement(By.id("drift-button")).click();
         WebElement drifted = browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("drift-" + tableId)));
-        assertThat(drifted.findElement(By.cssSelector("tr[data-kind='extra-column'] td[data-label='Column']")).getText())
+        assertThat(drifted.findElement(By.cssSelector("tr[data-kind='extra-column'] td:nth-of-type(2)")).getText())
                 .isEqualTo("note");
         assertThat(driver().findElement(By.id("extra-tables")).getText()).isEqualTo("audit");
-        browser.screenshot(SCREENSHOTS.resolve("drift.png"), 1280);
+        screenshot("drift", 1280);
 
         // refused while drifted, and said so
         open("console/me/tables/" + tableId);
@@ -140,10 +140,10 @@ class DesignerBrowserTest extends BrowserTest {
         driver().findElement(By.id("add-name")).sendKeys("paid");
         new Select(driver().findElement(By.id("add-base"))).selectByValue("boolean");
         driver().findElement(By.id("add-submit")).click();
-        waitForText(By.id("designer-notice"), "Not changed");
+        waitForText(By.id("designer-notice"), say("Not changed", "変更されませんでした"));
 
         driver().findElement(By.id("adopt-" + tableId)).click();
-        waitForText(By.id("designer-notice"), "Adopted");
+        waitForText(By.id("designer-notice"), say("Adopted", "取り込みました"));
         assertThat(driver().findElements(By.id("drift"))).isEmpty();
         assertThat(driver().findElement(By.cssSelector("tr[data-column='note']")).isDisplayed()).isTrue();
         assertThat(api.table(tableId).getList("drift")).isEmpty();
@@ -162,6 +162,7 @@ class DesignerBrowserTest extends BrowserTest {
         driver().findElement(By.id("password")).sendKeys(user.password());
         driver().findElement(By.cssSelector("form[action='/console/sign-in'] button")).click();
         browser.waitUpTo(WAIT).until(driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        assertPageSpeaksTheLanguage();
     }
 
     private void open(String path) {
