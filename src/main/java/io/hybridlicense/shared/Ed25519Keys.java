@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -20,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JDK's own Ed25519 (RFC 8037 JWKs: {@code kty: OKP}, {@code crv: Ed25519}, {@code x}), with no JOSE
+ * Ed25519 keys on the JDK's own types (RFC 8037 JWKs: {@code kty: OKP}, {@code crv: Ed25519}, {@code x}), with no JOSE
  * library: a public key is its 32 raw bytes, which follow a fixed 12-byte prefix in the X.509 encoding.
  * The {@code kid} of a key is its RFC 7638 thumbprint. License files sign with it (and the embedded default
- * generates their key pair with it).
+ * generates their key pair with it); signing runs on Bouncy Castle ({@link Signer}), verifying on the JDK.
  */
 public final class Ed25519Keys {
 
@@ -124,11 +127,36 @@ public final class Ed25519Keys {
         return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
+    /**
+     * Signs with one key, its public half derived once. Bouncy Castle's RFC 8032 code: several times the
+     * JDK's speed (whose field arithmetic was most of a checkout's CPU, docs/PERFORMANCE.md), and the same
+     * signatures byte for byte, as Ed25519 is deterministic ({@code Ed25519KeysTest}). Thread-safe.
+     */
+    public static final class Signer {
+        private final Ed25519PrivateKeyParameters key;
+
+        private Signer(Ed25519PrivateKeyParameters key) {
+            this.key = key;
+            key.generatePublicKey(); // cached by the key: not derived again at each signature
+        }
+
+        public byte[] sign(byte[] message) {
+            byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+            key.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+            return signature;
+        }
+    }
+
+    public static Signer signer(PrivateKey key) throws GeneralSecurityException {
+        if (!(key instanceof EdECPrivateKey edKey)) {
+            throw new GeneralSecurityException("not an Ed25519 private key");
+        }
+        byte[] seed = edKey.getBytes().orElseThrow(() -> new GeneralSecurityException("the private key's bytes are not available"));
+        return new Signer(new Ed25519PrivateKeyParameters(seed));
+    }
+
     public static byte[] sign(PrivateKey key, byte[] message) throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(ALGORITHM);
-        signature.initSign(key);
-        signature.update(message);
-        return signature.sign();
+        return signer(key).sign(message);
     }
 
     public static boolean verify(PublicKey key, byte[] message, byte[] signature) throws GeneralSecurityException {

@@ -101,7 +101,7 @@ class CheckoutLicenseFile implements LicenseFiles {
         Instant expiry = now.plus(lifetime).isBefore(license.expiresAt()) ? now.plus(lifetime) : license.expiresAt();
         byte[] payload = LicenseFilePayload.of(license, found.plan(), licenseTerms, now, expiry);
         try {
-            return LicenseFileFormat.write(payload, keys.signingKey(), keys.signingKeyId(), machine);
+            return LicenseFileFormat.write(payload, keys.signer(), keys.signingKeyId(), machine);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign a license file", e);
         }

@@ -38,7 +38,7 @@ final class LicenseFileFormat {
     }
 
     /** A signed file of {@code payload} (the payload JSON's UTF-8 bytes); encrypted when {@code machine} is given. */
-    static String write(byte[] payload, PrivateKey key, String kid, Machine machine) throws GeneralSecurityException {
+    static String write(byte[] payload, Ed25519Keys.Signer key, String kid, Machine machine) throws GeneralSecurityException {
         byte[] body = payload;
         if (machine != null) {
             body = new AesGcm(hkdfKey(machine)).seal(payload, null);
@@ -48,8 +48,12 @@ final class LicenseFileFormat {
 
     /** For fixed test vectors: {@code body} is already the encrypted form when {@code encrypted}. */
     static String write(byte[] body, boolean encrypted, PrivateKey key, String kid) throws GeneralSecurityException {
+        return write(body, encrypted, Ed25519Keys.signer(key), kid);
+    }
+
+    private static String write(byte[] body, boolean encrypted, Ed25519Keys.Signer key, String kid) {
         String enc = Base64.getEncoder().encodeToString(body);
-        String sig = Base64.getEncoder().encodeToString(Ed25519Keys.sign(key, signed(enc)));
+        String sig = Base64.getEncoder().encodeToString(key.sign(signed(enc)));
         ObjectNode envelope = JSON.createObjectNode().put("enc", enc).put("sig", sig)
                 .put("alg", encrypted ? ENCRYPTED : PLAIN).put("kid", kid);
         return armor(envelope.toString().getBytes(StandardCharsets.UTF_8));

@@ -31,6 +31,7 @@ class LicenseFileKeys {
     private final Map<String, PublicKey> published;
     private final PrivateKey signingKey;
     private final String signingKeyId;
+    private final Ed25519Keys.Signer signer;
 
     LicenseFileKeys(LicenseFileConfig config) {
         Optional<String> keysLocation = config.keysLocation();
@@ -41,6 +42,7 @@ class LicenseFileKeys {
             published = Map.of();
             signingKey = null;
             signingKeyId = null;
+            signer = null;
             return;
         }
         String keys = keysLocation.orElseThrow(() -> new IllegalStateException(
@@ -51,6 +53,7 @@ class LicenseFileKeys {
             published = Map.copyOf(Ed25519Keys.parseJwks(ResourceUtils.readResource(keys)));
             signingKey = Ed25519Keys.privateKey(ResourceUtils.readResource(sign));
             signingKeyId = Ed25519Keys.idOfPublishedKeyFor(signingKey, published);
+            signer = Ed25519Keys.signer(signingKey);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("Could not read the license file keys (" + keys + ", " + sign + "): " + e.getMessage(), e);
         }
@@ -69,8 +72,9 @@ class LicenseFileKeys {
         return Ed25519Keys.jwks(published);
     }
 
-    PrivateKey signingKey() {
-        return signingKey;
+    /** The signing key, ready to sign (its public half derived once). */
+    Ed25519Keys.Signer signer() {
+        return signer;
     }
 
     String signingKeyId() {
