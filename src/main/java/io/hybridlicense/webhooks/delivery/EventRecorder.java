@@ -8,6 +8,7 @@ import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachineHeartbeatDead;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
 import io.hybridlicense.schemasync.api.DriftDetected;
@@ -72,6 +73,11 @@ class EventRecorder {
     void on(@Observes LicenseExtended e) {
         record(EventTypes.LICENSE_EXTENDED, e.userId(), data("licenseId", e.licenseId(), "userId", e.userId(),
                 "from", e.from(), "to", e.to(), "version", e.version(), "actorId", e.actorId()));
+    }
+
+    void on(@Observes MachineHeartbeatDead e) {
+        record(EventTypes.LICENSE_HEARTBEAT_DEAD, e.userId(), data("licenseId", e.licenseId(), "userId", e.userId(),
+                "clientId", e.clientId(), "deadline", e.deadline(), "lastHeartbeatAt", e.lastHeartbeatAt()));
     }
 
     void on(@Observes MachineCulled e) {
