@@ -30,7 +30,14 @@ public interface WebhooksConfig {
      */
     Optional<String> secretsKey();
 
-    /** Concurrent deliveries per instance. */
+    /**
+     * Deliveries one worker claims for one endpoint at once, sent one after another in order (an endpoint's
+     * deliveries are never sent side by side: they arrive in the order they were written).
+     */
+    @WithDefault("20")
+    int batchPerEndpoint();
+
+    /** Concurrent deliveries per instance (each to another endpoint). */
     @WithDefault("8")
     int workers();
 

@@ -56,7 +56,8 @@ class DeliverOne {
         this.changed = changed;
     }
 
-    void run(Deliveries.Claim claim) {
+    /** @return whether the receiver took it (2xx): the endpoint's next delivery may follow */
+    boolean run(Deliveries.Claim claim) {
         Deliveries.Outcome outcome = attempt(claim);
         Duration retryIn = outcome.success() || claim.attempts() >= config.maxAttempts() ? null : backoff(claim.attempts());
         QuarkusTransaction.requiringNew().run(() -> {
@@ -70,6 +71,7 @@ class DeliverOne {
                 LOG.warnf("Webhook endpoint %s disabled: every delivery failed for %s", claim.endpointId(), config.disableAfter());
             }
         });
+        return outcome.success();
     }
 
     private Deliveries.Outcome attempt(Deliveries.Claim claim) {
