@@ -37,6 +37,13 @@ public interface WebhooksConfig {
     @WithDefault("20")
     int batchPerEndpoint();
 
+    /**
+     * Most endpoints one user may register under {@code /api/v1/webhooks}; the next answers 409
+     * {@code endpoint-limit-reached}. The admins' endpoints ({@code /api/v1/admin/webhooks}) are not limited.
+     */
+    @WithDefault("10")
+    int maxEndpointsPerUser();
+
     /** Concurrent deliveries per instance (each to another endpoint). */
     @WithDefault("8")
     int workers();
