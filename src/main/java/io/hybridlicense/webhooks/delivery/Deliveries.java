@@ -141,6 +141,30 @@ class Deliveries {
     }
 
     /**
+     * Records deliveries taken (2xx) by one run, in one statement, each only while its claim is still ours;
+     * then clears their endpoints' failure streak.
+     *
+     * @return how many were recorded
+     */
+    int settleDelivered(List<Claim> claims, List<Outcome> outcomes) {
+        // arrays of String and Integer are what the driver binds by itself
+        String[] ids = claims.stream().map(claim -> claim.id().toString()).toArray(String[]::new);
+        String[] tokens = claims.stream().map(claim -> claim.token().toString()).toArray(String[]::new);
+        Integer[] codes = outcomes.stream().map(Outcome::statusCode).toArray(Integer[]::new);
+        Integer[] latencies = outcomes.stream().map(Outcome::latencyMs).toArray(Integer[]::new);
+        String[] responses = outcomes.stream().map(Outcome::response).toArray(String[]::new);
+        int updated = jdbc.update("UPDATE webhooks.delivery d SET status = 'delivered', claim_token = NULL, claimed_until = NULL, "
+                        + "last_attempt_at = now(), last_status_code = u.code, last_latency_ms = u.latency, last_response = u.response, "
+                        + "last_error = NULL, finished_at = now() "
+                        + "FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[]) AS u(id, token, code, latency, response) "
+                        + "WHERE d.id = u.id::uuid AND d.claim_token = u.token::uuid AND d.status = 'pending'",
+                ids, tokens, codes, latencies, responses);
+        claims.stream().map(Claim::endpointId).distinct().forEach(endpoint -> jdbc.update(
+                "UPDATE webhooks.endpoint SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL", endpoint));
+        return updated;
+    }
+
+    /**
      * Disables the endpoint if it has failed without a success for {@code after}; one statement, so of
      * instances settling at once exactly one disables it.
      */

@@ -110,21 +110,14 @@ class DeliveryWorker {
     }
 
     private void run(List<Deliveries.Claim> inOrder, long claimedAt) {
-        int next = 0;
         try {
-            boolean goOn = true;
-            while (goOn && next < inOrder.size() && active && (next == 0 || leaseLeftFor(claimedAt))) {
-                Deliveries.Claim claim = inOrder.get(next++);
-                goOn = deliverOne.run(claim);
-                running.remove(claim);
-            }
+            int attempted = deliverOne.runInOrder(inOrder, () -> active && leaseLeftFor(claimedAt));
+            inOrder.subList(attempted, inOrder.size()).forEach(this::release);
         } catch (RuntimeException | Error e) {
-            // not recorded: the lease lapses and another claim runs it again (and those after it, in order)
-            LOG.errorf(e, "Webhook delivery %s abandoned (attempt %d)", inOrder.get(next - 1).id(), inOrder.get(next - 1).attempts());
+            // not recorded: the leases lapse and another claim runs them again, in order
+            LOG.errorf(e, "Webhook deliveries to endpoint %s abandoned", inOrder.get(0).endpointId());
         } finally {
-            for (Deliveries.Claim unsent : inOrder.subList(next, inOrder.size())) {
-                release(unsent);
-            }
+            inOrder.forEach(running::remove);
             free.release();
             wake();
         }
