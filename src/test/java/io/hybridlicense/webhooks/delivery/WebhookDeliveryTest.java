@@ -287,6 +287,37 @@ class WebhookDeliveryTest {
         assertThat(licensesIn(receiver.at("/ordered-up"))).as("the other endpoint, up throughout").isEqualTo(committed);
     }
 
+    @Test
+    void aReceiverRefusingConnections_thenBackOnItsPort_getsEveryEvent_inCommitOrder() throws Exception {
+        Receiver down = new Receiver();
+        Response endpoint = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("url", down.url("/refused"), "events", List.of("license.extended"))).post("/api/v1/admin/webhooks");
+        endpoint.then().statusCode(201);
+        created.add("/api/v1/admin/webhooks/" + endpoint.path("id"));
+        int port = down.port();
+        down.close(); // connection refused from now on
+        List<String> committed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 10; i++) {
+            UUID license = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() ->
+                    extended.fire(new LicenseExtended(license, UUID.randomUUID(), now, now.plusSeconds(60), 1, null)));
+            committed.add(license.toString());
+        }
+        UUID endpointId = UUID.fromString(endpoint.path("id"));
+        // back up once the first event was refused twice (before its last attempt: 5 in the test profile)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.one("SELECT attempts FROM webhooks.delivery "
+                + "WHERE endpoint_id = ? ORDER BY seq LIMIT 1", row -> row.getInt(1), endpointId).orElse(0) >= 2);
+        try (Receiver up = new Receiver(port)) {
+            await().atMost(WAIT).until(() -> up.at("/refused").size() >= 10);
+            assertThat(licensesIn(up.at("/refused"))).as("every event, in commit order, each once").isEqualTo(committed);
+            await().atMost(WAIT).until(() -> jdbc.one("SELECT status || ' ' || attempts FROM webhooks.delivery "
+                    + "WHERE endpoint_id = ? ORDER BY seq LIMIT 1", row -> row.getString(1), endpointId).orElseThrow()
+                    .matches("delivered [3-5]"));
+
+        }
+    }
+
     private static List<String> licensesIn(List<Receiver.Received> requests) {
         return requests.stream().map(r -> r.body().replaceAll(".*\"licenseId\":\"([^\"]+)\".*", "$1")).toList();
     }
