@@ -30,7 +30,21 @@ public interface WebhooksConfig {
      */
     Optional<String> secretsKey();
 
-    /** Concurrent deliveries per instance. */
+    /**
+     * Deliveries one worker claims for one endpoint at once, sent one after another in order (an endpoint's
+     * deliveries are never sent side by side: they arrive in the order they were written).
+     */
+    @WithDefault("20")
+    int batchPerEndpoint();
+
+    /**
+     * Most endpoints one user may register under {@code /api/v1/webhooks}; the next answers 409
+     * {@code endpoint-limit-reached}. The admins' endpoints ({@code /api/v1/admin/webhooks}) are not limited.
+     */
+    @WithDefault("10")
+    int maxEndpointsPerUser();
+
+    /** Concurrent deliveries per instance (each to another endpoint). */
     @WithDefault("8")
     int workers();
 

@@ -115,6 +115,12 @@ public final class SecondServer implements AutoCloseable {
         return port;
     }
 
+    /** {@code kill -9}: no shutdown hook runs, nothing is released; what it held is left to leases. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

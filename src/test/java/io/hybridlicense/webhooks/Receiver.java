@@ -36,7 +36,12 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     public Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On this port ({@code 0}: any free one): a receiver back up where a closed one was. */
+    public Receiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
@@ -46,6 +51,10 @@ public final class Receiver implements AutoCloseable {
     public Receiver answer(String path, IntUnaryOperator status) {
         answers.put(path, status);
         return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url(String path) {

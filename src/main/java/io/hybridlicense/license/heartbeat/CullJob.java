@@ -4,7 +4,6 @@ import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.MachineCulled;
 import io.hybridlicense.license.api.MachinesCulled;
 import io.hybridlicense.shared.Jdbc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,15 +18,15 @@ import javax.sql.DataSource;
 /**
  * Deactivates live licenses whose cull time has passed on the database's clock (less {@code write-timeout},
  * see {@link HeartbeatConfig#writeTimeout()}), freeing their seats, each audited in the same transaction
- * ({@link MachinesCulled}, one event per batch; reason {@code heartbeat}). One instance at a time: each batch's transaction first
- * takes a transaction-level advisory lock and gives way if another instance holds it; the rows are claimed
+ * ({@link MachinesCulled}, one event per batch; reason {@code heartbeat}). One instance at a time ({@link OneInstance}); the rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so a license being pinged or changed right now is left for the next
- * run, and are found through the partial index on {@code cull_at}, which holds only live licenses.
+ * run, and are found through the partial index on {@code cull_at}, which holds only live licenses. A machine
+ * whose death was not announced yet ({@link HeartbeatDeadJob}) waits for it, so its {@code license.heartbeat_dead}
+ * always comes before its {@code license.culled}.
  */
 @ApplicationScoped
 class CullJob {
 
-    private static final String ONE_AT_A_TIME = "SELECT pg_try_advisory_xact_lock(hashtext('license.heartbeat.cull'))";
     private static final String CULL = """
             WITH due AS (
                 SELECT l.id, l.status FROM license.licenses l
@@ -36,6 +35,8 @@ class CullJob {
                 JOIN license.policies po ON po.id = pl.policy_id
                 WHERE l.status IN ('active', 'suspended') AND l.cull_at IS NOT NULL
                   AND l.cull_at <= now() - make_interval(secs => ?)
+                  -- its death announced first (license.heartbeat_dead before license.culled)
+                  AND l.dead_noticed_for = l.heartbeat_deadline
                   -- the policy as it is now still culls (its terms may have changed since the deadline was stored)
                   AND po.heartbeat_interval_seconds IS NOT NULL AND po.cull_after_seconds IS NOT NULL
                 ORDER BY l.cull_at
@@ -47,12 +48,14 @@ class CullJob {
             RETURNING l.id, l.user_id, due.status AS was, l.version, l.culled_at""";
 
     private final DataSource dataSource;
+    private final HeartbeatDeadJob deaths;
     private final Event<MachinesCulled> culled;
     private final int batchSize;
     private final long guardSeconds;
 
-    CullJob(DataSource dataSource, Event<MachinesCulled> culled, HeartbeatConfig config) {
+    CullJob(DataSource dataSource, HeartbeatDeadJob deaths, Event<MachinesCulled> culled, HeartbeatConfig config) {
         this.dataSource = dataSource;
+        this.deaths = deaths;
         this.culled = culled;
         this.batchSize = config.cullBatchSize();
         this.guardSeconds = Math.max(1, config.writeTimeout().toSeconds());
@@ -65,13 +68,8 @@ class CullJob {
 
     /** @return how many licenses this call culled ({@code 0} also when another instance is culling) */
     int cullDue() {
-        int total = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::cullOneBatch);
-            total += Math.max(0, batch);
-        } while (batch == batchSize);
-        return total;
+        deaths.announceDead(); // a death not yet announced is not culled: announce the due ones first
+        return OneInstance.drain(this::cullOneBatch, batchSize);
     }
 
     /** @return licenses culled, {@code -1} when another instance holds the cull */
@@ -79,11 +77,8 @@ class CullJob {
         List<MachineCulled> done = new ArrayList<>();
         // joins the transaction: the audit entries the events write commit with the culled rows
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lock = connection.prepareStatement(ONE_AT_A_TIME);
-                 ResultSet held = lock.executeQuery()) {
-                if (!held.next() || !held.getBoolean(1)) {
-                    return -1;
-                }
+            if (!OneInstance.tryHold(connection, "license.heartbeat.cull")) {
+                return -1;
             }
             try (PreparedStatement cull = connection.prepareStatement(CULL)) {
                 cull.setLong(1, guardSeconds);

@@ -40,7 +40,15 @@ public interface HeartbeatConfig {
     @WithDefault("10s")
     String cullEvery();
 
-    /** Licenses culled per transaction. */
+    /**
+     * How often machines that became dead are looked for and announced ({@code license.heartbeat_dead}
+     * webhooks; a Quarkus {@code every} value): an announcement comes at most this long plus
+     * {@code write-timeout} after the deadline.
+     */
+    @WithDefault("5s")
+    String deadEvery();
+
+    /** Licenses culled, or announced dead, per transaction. */
     @WithDefault("500")
     int cullBatchSize();
 

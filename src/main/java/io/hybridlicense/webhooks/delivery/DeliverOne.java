@@ -17,17 +17,21 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
 /**
- * One attempt of one claimed delivery: signs the stored body for this attempt's timestamp with every
- * secret that signs now, checks the endpoint's address again, POSTs, and records the outcome with the
- * claim's token (a claim taken over after a lapsed lease records nothing). A failure is retried with
+ * Attempts of claimed deliveries, one endpoint's in order: each signs the stored body for its timestamp with
+ * every secret that signs now, checks the endpoint's address again, POSTs, and the outcome is recorded with
+ * the claim's token (a claim taken over after a lapsed lease records nothing). A failure is retried with
  * exponential backoff and jitter until the last attempt, then {@code failed}; an endpoint failing every
  * delivery for {@code disable-after} is disabled, audited.
  */
@@ -56,15 +60,66 @@ class DeliverOne {
         this.changed = changed;
     }
 
+    /** One attempt, recorded. */
     void run(Deliveries.Claim claim) {
-        Deliveries.Outcome outcome = attempt(claim);
-        Duration retryIn = outcome.success() || claim.attempts() >= config.maxAttempts() ? null : backoff(claim.attempts());
+        runInOrder(List.of(claim), () -> true);
+    }
+
+    /**
+     * Sends one endpoint's claims one after another, in their order, while {@code goOn} allows another
+     * (asked before every attempt but the first), and stops at the first that fails, whose outcome is
+     * recorded at once (retry or {@code failed}). The deliveries taken are recorded together, in one
+     * statement, before a failure is and at the end: an instance that dies before that leaves them claimed,
+     * and they are sent again (same {@code webhook-id}) after their lease. The signing secrets are read once.
+     *
+     * @return how many claims were attempted: the rest are the caller's to release
+     */
+    int runInOrder(List<Deliveries.Claim> claims, BooleanSupplier goOn) {
+        Map<UUID, List<String>> secrets = new HashMap<>();
+        List<Deliveries.Claim> taken = new ArrayList<>();
+        List<Deliveries.Outcome> outcomes = new ArrayList<>();
+        int attempted = 0;
+        try {
+            for (Deliveries.Claim claim : claims) {
+                if (attempted > 0 && !goOn.getAsBoolean()) {
+                    break;
+                }
+                attempted++;
+                Deliveries.Outcome outcome = attempt(claim, secrets);
+                if (outcome.success()) {
+                    taken.add(claim);
+                    outcomes.add(outcome);
+                    continue;
+                }
+                recordTaken(taken, outcomes);
+                recordFailure(claim, outcome);
+                break;
+            }
+        } finally {
+            recordTaken(taken, outcomes);
+        }
+        return attempted;
+    }
+
+    private void recordTaken(List<Deliveries.Claim> taken, List<Deliveries.Outcome> outcomes) {
+        if (!taken.isEmpty()) {
+            int recorded = QuarkusTransaction.requiringNew().call(() -> deliveries.settleDelivered(taken, outcomes));
+            if (recorded < taken.size()) {
+                LOG.debugf("%d deliveries were taken over by another claim; their outcome is not recorded", taken.size() - recorded);
+            }
+            taken.clear();
+            outcomes.clear();
+        }
+    }
+
+    private void recordFailure(Deliveries.Claim claim, Deliveries.Outcome outcome) {
+        Duration retryIn = claim.attempts() >= config.maxAttempts() ? null : backoff(claim.attempts());
         QuarkusTransaction.requiringNew().run(() -> {
             if (!deliveries.settle(claim, outcome, retryIn)) {
                 LOG.debugf("Delivery %s was taken over by another claim; its outcome is not recorded", claim.id());
                 return;
             }
-            if (!outcome.success() && deliveries.disableIfFailingFor(claim.endpointId(), config.disableAfter())) {
+            if (deliveries.disableIfFailingFor(claim.endpointId(), config.disableAfter())) {
                 endpoints.find(claim.endpointId(), false).ifPresent(endpoint -> changed.fire(new WebhookEndpointChanged(
                         endpoint.id(), endpoint.ownerId(), "auto-disabled", endpoint.url(), null)));
                 LOG.warnf("Webhook endpoint %s disabled: every delivery failed for %s", claim.endpointId(), config.disableAfter());
@@ -72,13 +127,13 @@ class DeliverOne {
         });
     }
 
-    private Deliveries.Outcome attempt(Deliveries.Claim claim) {
+    private Deliveries.Outcome attempt(Deliveries.Claim claim, Map<UUID, List<String>> secretsByEndpoint) {
         long started = System.nanoTime();
         try {
             EndpointAddresses.Target target = addresses.target(claim.url());
             long timestamp = clock.now().getEpochSecond();
-            List<String> secrets = endpoints.signingSecrets(claim.endpointId()).stream()
-                    .map(sealed -> cipher.open(claim.endpointId(), sealed)).toList();
+            List<String> secrets = secretsByEndpoint.computeIfAbsent(claim.endpointId(), id -> endpoints.signingSecrets(id)
+                    .stream().map(sealed -> cipher.open(id, sealed)).toList());
             String id = claim.id().toString();
             Map<String, String> headers = Map.of("webhook-id", id, "webhook-timestamp", Long.toString(timestamp),
                     "webhook-signature", Signatures.header(secrets, id, timestamp, claim.body()));

@@ -6,13 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The webhook outbox (table {@code webhooks.delivery}). Rows are written in the transaction of the change
- * they announce, claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, and settled only by the claim
+ * they announce (numbered by {@code seq} as written), claimed per endpoint in that order with
+ * {@code SKIP LOCKED} and a lease, and settled only by the claim
  * that holds them (its token). Every time is the core database's {@code now()}: all instances compare
  * leases and due times on one clock.
  */
@@ -26,7 +28,7 @@ class Deliveries {
      *
      * @param attempts how many times it has been claimed, this claim included
      */
-    record Claim(UUID id, UUID endpointId, String url, String body, int attempts, UUID token) {
+    record Claim(UUID id, UUID endpointId, long seq, String url, String body, int attempts, UUID token) {
     }
 
     /** One delivery as listed. */
@@ -76,26 +78,47 @@ class Deliveries {
     }
 
     /**
-     * Claims due rows of enabled endpoints. {@code SKIP LOCKED} lets instances claim side by side; the
-     * conditions are checked again on the locked row, so a row claimed or settled a moment ago by another
-     * instance is not claimed twice. One statement: atomic by itself.
+     * Claims, for up to {@code endpoints} enabled endpoints, the head (the pending row with the lowest
+     * {@code seq}) when it is due and not claimed, with the rows after it: up to {@code perEndpoint} rows in
+     * {@code seq} order, to be sent one after another. An endpoint whose head waits (backing off) or is
+     * claimed gets nothing, so its rows go out in order and one at a time. The endpoints that have pending
+     * rows are walked through {@code delivery_pending_order_idx} (one probe each, however long their queues);
+     * each chosen endpoint's row is locked {@code FOR NO KEY UPDATE SKIP LOCKED}, so two instances claiming at
+     * once never claim rows of one endpoint side by side, and the conditions are checked again on the locked
+     * rows. One statement: atomic by itself.
+     *
+     * @return the claims, per endpoint in {@code seq} order
      */
-    List<Claim> claim(int limit, Duration lease) {
-        return jdbc.list("""
+    List<Claim> claim(int endpoints, int perEndpoint, Duration lease) {
+        List<Claim> claims = jdbc.list("""
+                WITH RECURSIVE heads AS (
+                    (SELECT endpoint_id, seq FROM webhooks.delivery WHERE status = 'pending' ORDER BY endpoint_id, seq LIMIT 1)
+                    UNION ALL
+                    SELECT n.endpoint_id, n.seq FROM heads h CROSS JOIN LATERAL (
+                        SELECT endpoint_id, seq FROM webhooks.delivery
+                        WHERE status = 'pending' AND endpoint_id > h.endpoint_id ORDER BY endpoint_id, seq LIMIT 1) n),
+                ready AS (
+                    SELECT e.id, head.seq FROM heads h
+                    JOIN webhooks.delivery head ON head.endpoint_id = h.endpoint_id AND head.seq = h.seq AND head.status = 'pending'
+                    JOIN webhooks.endpoint e ON e.id = h.endpoint_id
+                    WHERE e.enabled AND head.next_attempt_at <= now() AND (head.claimed_until IS NULL OR head.claimed_until < now())
+                    ORDER BY head.next_attempt_at
+                    LIMIT ?
+                    FOR NO KEY UPDATE OF e SKIP LOCKED),
+                batch AS (
+                    SELECT b.id FROM ready r CROSS JOIN LATERAL (
+                        SELECT o.id FROM webhooks.delivery o WHERE o.endpoint_id = r.id AND o.status = 'pending' AND o.seq >= r.seq
+                        ORDER BY o.seq LIMIT ?) b)
                 UPDATE webhooks.delivery d SET claim_token = ?, claimed_until = now() +""" + MILLIS + """
                 , attempts = d.attempts + 1
                 FROM webhooks.endpoint e
-                WHERE e.id = d.endpoint_id AND d.id IN (
-                    SELECT o.id FROM webhooks.delivery o JOIN webhooks.endpoint oe ON oe.id = o.endpoint_id
-                    WHERE o.status = 'pending' AND oe.enabled AND o.next_attempt_at <= now()
-                      AND (o.claimed_until IS NULL OR o.claimed_until < now())
-                    ORDER BY o.next_attempt_at, o.created_at
-                    LIMIT ?
-                    FOR UPDATE OF o SKIP LOCKED)
-                RETURNING d.id, d.endpoint_id, e.url, d.body, d.attempts, d.claim_token""",
-                row -> new Claim(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "endpoint_id"), row.getString("url"), row.getString("body"),
-                        row.getInt("attempts"), Jdbc.uuid(row, "claim_token")),
-                UUID.randomUUID(), lease.toMillis(), limit);
+                WHERE e.id = d.endpoint_id AND d.id IN (SELECT id FROM batch) AND d.status = 'pending'
+                  AND (d.claimed_until IS NULL OR d.claimed_until < now())
+                RETURNING d.id, d.endpoint_id, d.seq, e.url, d.body, d.attempts, d.claim_token""",
+                row -> new Claim(Jdbc.uuid(row, "id"), Jdbc.uuid(row, "endpoint_id"), row.getLong("seq"), row.getString("url"),
+                        row.getString("body"), row.getInt("attempts"), Jdbc.uuid(row, "claim_token")),
+                endpoints, perEndpoint, UUID.randomUUID(), lease.toMillis());
+        return claims.stream().sorted(Comparator.comparing(Claim::endpointId).thenComparingLong(Claim::seq)).toList();
     }
 
     /** What one attempt found; {@code statusCode} null when no answer came. */
@@ -127,6 +150,30 @@ class Deliveries {
                     : "UPDATE webhooks.endpoint SET failing_since = now() WHERE id = ? AND failing_since IS NULL", claim.endpointId());
         }
         return updated == 1;
+    }
+
+    /**
+     * Records deliveries taken (2xx) by one run, in one statement, each only while its claim is still ours;
+     * then clears their endpoints' failure streak.
+     *
+     * @return how many were recorded
+     */
+    int settleDelivered(List<Claim> claims, List<Outcome> outcomes) {
+        // arrays of String and Integer are what the driver binds by itself
+        String[] ids = claims.stream().map(claim -> claim.id().toString()).toArray(String[]::new);
+        String[] tokens = claims.stream().map(claim -> claim.token().toString()).toArray(String[]::new);
+        Integer[] codes = outcomes.stream().map(Outcome::statusCode).toArray(Integer[]::new);
+        Integer[] latencies = outcomes.stream().map(Outcome::latencyMs).toArray(Integer[]::new);
+        String[] responses = outcomes.stream().map(Outcome::response).toArray(String[]::new);
+        int updated = jdbc.update("UPDATE webhooks.delivery d SET status = 'delivered', claim_token = NULL, claimed_until = NULL, "
+                        + "last_attempt_at = now(), last_status_code = u.code, last_latency_ms = u.latency, last_response = u.response, "
+                        + "last_error = NULL, finished_at = now() "
+                        + "FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[]) AS u(id, token, code, latency, response) "
+                        + "WHERE d.id = u.id::uuid AND d.claim_token = u.token::uuid AND d.status = 'pending'",
+                ids, tokens, codes, latencies, responses);
+        claims.stream().map(Claim::endpointId).distinct().forEach(endpoint -> jdbc.update(
+                "UPDATE webhooks.endpoint SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL", endpoint));
+        return updated;
     }
 
     /**

@@ -8,18 +8,24 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * This instance's delivery worker: claims as many due deliveries as it has free workers and runs each on
- * one. Woken after every commit that queued deliveries here, by other instances' notices
+ * This instance's delivery worker: claims the due deliveries of as many endpoints as it has free workers
+ * ({@link Deliveries#claim}: an endpoint's head and up to {@code batch-per-endpoint} rows after it) and runs
+ * each endpoint's on one worker, one after another in order; the first that fails (it is retried later) or a
+ * lease too short for one more attempt ends the run, and the rest are released unsent, so an endpoint's
+ * deliveries arrive in the order they were written. Woken after every commit that queued deliveries here, by other instances' notices
  * ({@link DeliveryNotices}), and by a {@code @Scheduled} poll (retries due, leases lapsed after a crash
  * elsewhere, a lost notice). Wake-ups coalesce. An attempt is bounded by {@code timeout}, well within the
  * {@code lease}, so leases need no renewal; an instance killed mid-delivery delays it by at most the lease.
@@ -37,6 +43,8 @@ class DeliveryWorker {
     private final CoalescedTask dispatcher;
     private final ExecutorService workers;
     private final Map<Deliveries.Claim, Boolean> running = new ConcurrentHashMap<>();
+    private final long leaseNanos;
+    private final long attemptNanos;
     private volatile boolean active = true;
 
     DeliveryWorker(Deliveries deliveries, DeliverOne deliverOne, WebhooksConfig config) {
@@ -44,6 +52,9 @@ class DeliveryWorker {
         this.deliverOne = deliverOne;
         this.config = config;
         this.free = new Semaphore(config.workers());
+        this.leaseNanos = config.lease().toNanos();
+        // an attempt may take the timeout, and its outcome must be recorded before the lease ends
+        this.attemptNanos = config.timeout().plusSeconds(1).toNanos();
         this.dispatcher = new CoalescedTask("webhooks-dispatch", this::dispatch);
         this.workers = Executors.newFixedThreadPool(config.workers(), r -> daemon(r, "webhooks-worker"));
     }
@@ -79,32 +90,50 @@ class DeliveryWorker {
             return;
         }
         List<Deliveries.Claim> claims;
+        long claimedAt = System.nanoTime();
         try {
-            claims = deliveries.claim(capacity, config.lease());
+            claims = deliveries.claim(capacity, config.batchPerEndpoint(), config.lease());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not claim webhook deliveries");
             return;
         }
-        for (Deliveries.Claim claim : claims) {
+        Map<UUID, List<Deliveries.Claim>> byEndpoint = claims.stream()
+                .collect(Collectors.groupingBy(Deliveries.Claim::endpointId, LinkedHashMap::new, Collectors.toList()));
+        for (List<Deliveries.Claim> inOrder : byEndpoint.values()) {
             free.acquireUninterruptibly();
-            running.put(claim, true);
-            workers.execute(() -> run(claim));
+            inOrder.forEach(claim -> running.put(claim, true));
+            workers.execute(() -> run(inOrder, claimedAt));
         }
-        if (claims.size() == capacity) {
+        if (byEndpoint.size() == capacity) {
             wake(); // there may be more
         }
     }
 
-    private void run(Deliveries.Claim claim) {
+    private void run(List<Deliveries.Claim> inOrder, long claimedAt) {
         try {
-            deliverOne.run(claim);
+            int attempted = deliverOne.runInOrder(inOrder, () -> active && leaseLeftFor(claimedAt));
+            inOrder.subList(attempted, inOrder.size()).forEach(this::release);
         } catch (RuntimeException | Error e) {
-            // not recorded: the lease lapses and another claim runs it again
-            LOG.errorf(e, "Webhook delivery %s abandoned (attempt %d)", claim.id(), claim.attempts());
+            // not recorded: the leases lapse and another claim runs them again, in order
+            LOG.errorf(e, "Webhook deliveries to endpoint %s abandoned", inOrder.get(0).endpointId());
         } finally {
-            running.remove(claim);
+            inOrder.forEach(running::remove);
             free.release();
             wake();
+        }
+    }
+
+    private boolean leaseLeftFor(long claimedAt) {
+        return System.nanoTime() - claimedAt + attemptNanos < leaseNanos;
+    }
+
+    private void release(Deliveries.Claim claim) {
+        try {
+            deliveries.release(claim.id(), claim.token());
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not release delivery %s; its lease lapses", claim.id());
+        } finally {
+            running.remove(claim);
         }
     }
 
@@ -117,13 +146,7 @@ class DeliveryWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Deliveries.Claim claim : List.copyOf(running.keySet())) {
-            try {
-                deliveries.release(claim.id(), claim.token());
-            } catch (RuntimeException e) {
-                LOG.debugf("Could not release delivery %s; its lease lapses", claim.id());
-            }
-        }
+        List.copyOf(running.keySet()).forEach(this::release);
         workers.shutdownNow();
     }
 }

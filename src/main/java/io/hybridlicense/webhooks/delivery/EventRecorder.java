@@ -8,7 +8,9 @@ import io.hybridlicense.license.api.LicenseExtended;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.LicenseStatusChanged;
 import io.hybridlicense.license.api.MachineCulled;
+import io.hybridlicense.license.api.MachineHeartbeatDead;
 import io.hybridlicense.license.api.MachinesCulled;
+import io.hybridlicense.license.api.MachinesHeartbeatDead;
 import io.hybridlicense.license.api.SubscriptionPlanChanged;
 import io.hybridlicense.license.api.SubscriptionRenewed;
 import io.hybridlicense.schemasync.api.DriftDetected;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes the webhook outbox from the other modules' {@code api} events, synchronously inside the
@@ -76,19 +79,18 @@ class EventRecorder {
                 "from", e.from(), "to", e.to(), "version", e.version(), "actorId", e.actorId()));
     }
 
+    /** A batch of announced deaths: its rows in one statement. */
+    void on(@Observes MachinesHeartbeatDead batch) {
+        recordAll(EventTypes.LICENSE_HEARTBEAT_DEAD, batch.machines(), MachineHeartbeatDead::userId, e -> data(
+                "licenseId", e.licenseId(), "userId", e.userId(), "clientId", e.clientId(), "deadline", e.deadline(),
+                "lastHeartbeatAt", e.lastHeartbeatAt()));
+    }
+
     /** A batch of the cull: its rows in one statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void on(@Observes MachinesCulled batch) {
-        List<MachineCulled> machines = batch.machines();
-        UUID[] owners = new UUID[machines.size()];
-        String[] bodies = new String[machines.size()];
-        for (int i = 0; i < owners.length; i++) {
-            MachineCulled e = machines.get(i);
-            owners[i] = e.userId();
-            bodies[i] = body(EventTypes.LICENSE_CULLED, data("licenseId", e.licenseId(), "userId", e.userId(),
-                    "from", e.from().wireName(), "version", e.version(), "culledAt", e.culledAt()));
-        }
-        queuedIf(deliveries.enqueueAll(EventTypes.LICENSE_CULLED, owners, bodies));
+        recordAll(EventTypes.LICENSE_CULLED, batch.machines(), MachineCulled::userId, e -> data(
+                "licenseId", e.licenseId(), "userId", e.userId(), "from", e.from().wireName(), "version", e.version(),
+                "culledAt", e.culledAt()));
     }
 
     void on(@Observes SubscriptionRenewed e) {
@@ -125,6 +127,18 @@ class EventRecorder {
     @Transactional(Transactional.TxType.MANDATORY)
     void record(String type, UUID owner, Map<String, Object> data) {
         queuedIf(deliveries.enqueue(type, owner, body(type, data)));
+    }
+
+    /** {@link #record} for a batch of one type's events, in one statement, in the batch's order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    <T> void recordAll(String type, List<T> events, Function<T, UUID> owner, Function<T, Map<String, Object>> data) {
+        UUID[] owners = new UUID[events.size()];
+        String[] bodies = new String[events.size()];
+        for (int i = 0; i < owners.length; i++) {
+            owners[i] = owner.apply(events.get(i));
+            bodies[i] = body(type, data.apply(events.get(i)));
+        }
+        queuedIf(deliveries.enqueueAll(type, owners, bodies));
     }
 
     private void queuedIf(int rows) {

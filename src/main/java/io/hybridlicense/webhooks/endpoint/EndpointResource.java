@@ -60,6 +60,7 @@ class EndpointResource {
     @APIResponse(responseCode = "201", description = "Registered; the answer holds the signing secret, shown only here", content = @Content(schema = @Schema(implementation = EndpointResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, or a host the address policy (hl.webhooks.allowed-hosts) refuses", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Not https (or http where allowed), user info or fragment in the URL, or an unknown event type", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "endpoint-limit-reached: you have hl.webhooks.max-endpoints-per-user endpoints already", content = @Content(mediaType = "application/problem+json"))
     public Response create(@Valid @NotNull EndpointRequest request) {
         return created("/api/v1/webhooks/", manage.register(scope(false), request));
     }

@@ -29,6 +29,18 @@ public class Endpoints {
                 Jdbc.arrayLiteral(e.events()), e.secret(), e.createdAt(), e.updatedAt());
     }
 
+    /**
+     * How many endpoints the user {@code owner} has, counted under a transaction-level advisory lock per user
+     * that every registration of theirs takes first: registrations of one user queue here
+     * until the one before has committed, so a limit checked with this count holds under parallel requests.
+     */
+    int lockAndCount(UUID owner) {
+        jdbc.one("SELECT pg_advisory_xact_lock(hashtext('webhooks.endpoint'), hashtext(?::text))",
+                row -> 1, owner);
+        return jdbc.one("SELECT count(*) FROM webhooks.endpoint WHERE owner_id = ?",
+                row -> row.getInt(1), owner).orElseThrow();
+    }
+
     /** Every endpoint ({@code owner} null: admins) or one user's, oldest first. */
     public List<EndpointRecord> list(UUID owner, boolean all) {
         return all ? jdbc.list("SELECT " + COLUMNS + " FROM webhooks.endpoint ORDER BY created_at, id", Endpoints::map)

@@ -53,10 +53,18 @@ public class ManageEndpoints {
         }
     }
 
-    /** The new endpoint, with its secret (shown this once). */
+    /**
+     * The new endpoint, with its secret (shown this once); 409 {@code endpoint-limit-reached} when the user
+     * has {@code max-endpoints-per-user} already (the admins' endpoints are not limited).
+     */
     @Transactional
     public EndpointResponse register(Scope scope, EndpointRequest request) {
         URI uri = checked(request);
+        int limit = config.maxEndpointsPerUser();
+        if (scope.owner() != null && endpoints.lockAndCount(scope.owner()) >= limit) {
+            throw ProblemException.conflict("endpoint-limit-reached", "At most " + limit
+                    + " webhook endpoints per user (hl.webhooks.max-endpoints-per-user); delete one to register another");
+        }
         UUID id = UUID.randomUUID();
         String secret = Signatures.newSecret(random);
         Instant now = clock.now();

@@ -32,7 +32,7 @@ class CullWebhooksTest {
     Event<MachinesCulled> culled;
 
     @Test
-    void aCullBatch_isOneDeliveryPerMachine_toTheOwnersEndpointOnly() throws Exception {
+    void aCullBatch_isOneDeliveryPerMachine_toTheOwnersEndpointOnly_inTheBatchsOrder() throws Exception {
         String admin = Users.TestUser.admin().accessToken();
         Users.TestUser owner = Users.aUser().register();
         UUID other = UUID.randomUUID();
@@ -54,7 +54,7 @@ class CullWebhooksTest {
             assertThat(received).allSatisfy(r -> assertThat(r.body()).contains("\"type\":\"license.culled\"")
                     .contains("\"userId\":\"" + owner.userId() + "\""));
             assertThat(received.stream().map(r -> owners.stream().filter(id -> r.body().contains(id.toString())).findFirst().orElseThrow()))
-                    .containsExactlyInAnyOrderElementsOf(owners);
+                    .as("in the batch's order (one ordered stream per endpoint)").containsExactlyElementsOf(owners);
             given().auth().oauth2(admin).delete("/api/v1/admin/webhooks/" + endpoint).then().statusCode(204);
         }
     }

@@ -245,7 +245,7 @@ class WebhookDeliveryTest {
         for (int i = 0; i < 4; i++) {
             running.add(claimers.submit(() -> {
                 while (!done.get()) {
-                    deliveries.claim(5, Duration.ofSeconds(30)).forEach(deliverOne::run);
+                    deliveries.claim(5, 20, Duration.ofSeconds(30)).forEach(deliverOne::run);
                 }
             }));
         }
@@ -265,6 +265,64 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverDownForAWhile_thenBack_getsEveryEvent_inCommitOrder_perEndpoint() {
+        receiver.answer("/ordered", n -> n <= 3 ? 503 : 200);
+        register(admin, "/api/v1/admin/webhooks", "/ordered", List.of("license.extended"));
+        register(admin, "/api/v1/admin/webhooks", "/ordered-up", List.of("license.extended"));
+        List<String> committed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 30; i++) {
+            UUID license = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() ->
+                    extended.fire(new LicenseExtended(license, UUID.randomUUID(), now, now.plusSeconds(60), 1, null)));
+            committed.add(license.toString());
+        }
+
+        await().atMost(WAIT).until(() -> receiver.at("/ordered").size() >= 33 && receiver.at("/ordered-up").size() >= 30);
+
+        List<Receiver.Received> down = receiver.at("/ordered");
+        assertThat(down.subList(0, 4)).as("the first event, refused three times, then taken").extracting(Receiver.Received::id)
+                .containsOnly(down.get(0).id());
+        assertThat(licensesIn(down.subList(3, down.size()))).as("taken in commit order, each once").isEqualTo(committed);
+        assertThat(licensesIn(receiver.at("/ordered-up"))).as("the other endpoint, up throughout").isEqualTo(committed);
+    }
+
+    @Test
+    void aReceiverRefusingConnections_thenBackOnItsPort_getsEveryEvent_inCommitOrder() throws Exception {
+        Receiver down = new Receiver();
+        Response endpoint = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("url", down.url("/refused"), "events", List.of("license.extended"))).post("/api/v1/admin/webhooks");
+        endpoint.then().statusCode(201);
+        created.add("/api/v1/admin/webhooks/" + endpoint.path("id"));
+        int port = down.port();
+        down.close(); // connection refused from now on
+        List<String> committed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 10; i++) {
+            UUID license = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() ->
+                    extended.fire(new LicenseExtended(license, UUID.randomUUID(), now, now.plusSeconds(60), 1, null)));
+            committed.add(license.toString());
+        }
+        UUID endpointId = UUID.fromString(endpoint.path("id"));
+        // back up once the first event was refused twice (before its last attempt: 5 in the test profile)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.one("SELECT attempts FROM webhooks.delivery "
+                + "WHERE endpoint_id = ? ORDER BY seq LIMIT 1", row -> row.getInt(1), endpointId).orElse(0) >= 2);
+        try (Receiver up = new Receiver(port)) {
+            await().atMost(WAIT).until(() -> up.at("/refused").size() >= 10);
+            assertThat(licensesIn(up.at("/refused"))).as("every event, in commit order, each once").isEqualTo(committed);
+            await().atMost(WAIT).until(() -> jdbc.one("SELECT status || ' ' || attempts FROM webhooks.delivery "
+                    + "WHERE endpoint_id = ? ORDER BY seq LIMIT 1", row -> row.getString(1), endpointId).orElseThrow()
+                    .matches("delivered [3-5]"));
+
+        }
+    }
+
+    private static List<String> licensesIn(List<Receiver.Received> requests) {
+        return requests.stream().map(r -> r.body().replaceAll(".*\"licenseId\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
+    @Test
     void rowsClaimedByAnOpenTransaction_areSkipped_notWaitedFor_andNotClaimedAgainOnceItCommits() throws Exception {
         Response endpoint = register(admin, "/api/v1/admin/webhooks", "/locked", List.of("license.extended"));
         UUID endpointId = UUID.fromString(endpoint.path("id"));
@@ -275,17 +333,17 @@ class WebhookDeliveryTest {
             QuarkusTransaction.begin();
             List<UUID> mine;
             try {
-                mine = deliveries.claim(100, Duration.ofSeconds(30)).stream()
+                mine = deliveries.claim(100, 100, Duration.ofSeconds(30)).stream()
                         .filter(c -> c.endpointId().equals(endpointId)).map(Deliveries.Claim::id).toList();
                 assertThat(mine).as("claimed before the worker's poll").isNotEmpty();
                 // another claimer while this transaction holds the rows: it skips them at once
-                List<UUID> meanwhile = other.submit(() -> deliveries.claim(100, Duration.ofSeconds(30)).stream()
+                List<UUID> meanwhile = other.submit(() -> deliveries.claim(100, 100, Duration.ofSeconds(30)).stream()
                         .map(Deliveries.Claim::id).toList()).get(3, TimeUnit.SECONDS);
                 assertThat(meanwhile).doesNotContainAnyElementsOf(mine);
             } finally {
                 QuarkusTransaction.commit();
             }
-            List<UUID> after = other.submit(() -> deliveries.claim(100, Duration.ofSeconds(30)).stream()
+            List<UUID> after = other.submit(() -> deliveries.claim(100, 100, Duration.ofSeconds(30)).stream()
                     .map(Deliveries.Claim::id).toList()).get(3, TimeUnit.SECONDS);
             assertThat(after).doesNotContainAnyElementsOf(mine);
         } finally {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.hybridlicense.shared.Jdbc;
+import io.hybridlicense.testing.Concurrently;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.webhooks.Receiver;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +73,30 @@ class EndpointResourceTest {
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("detail", not(containsString("stolen")));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("url", receiver.url("/x"), "events", List.of()))
                 .post("/api/v1/admin/webhooks").then().statusCode(400);
+    }
+
+    @Test
+    void parallelRegistrations_stopAtTheLimit_theRestAre409NamingIt() throws Exception {
+        String user = Users.aUser().register().accessToken();
+        given().auth().oauth2(user).contentType(ContentType.JSON).body(Map.of("url", receiver.url("/first"), "events",
+                List.of("license.activated"))).post("/api/v1/webhooks").then().statusCode(201);
+
+        List<Integer> answers = Concurrently.run(14, i -> given().auth().oauth2(user).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/limit-" + i), "events", List.of("license.activated")))
+                .post("/api/v1/webhooks").statusCode());
+
+        assertThat(answers.stream().filter(code -> code == 201).count()).as("10 in all, the first included").isEqualTo(9);
+        assertThat(answers.stream().filter(code -> code == 409).count()).isEqualTo(5);
+        given().auth().oauth2(user).get("/api/v1/webhooks").then().statusCode(200).body("size()", equalTo(10));
+        given().auth().oauth2(user).contentType(ContentType.JSON).body(Map.of("url", receiver.url("/eleventh"), "events",
+                List.of("license.activated"))).post("/api/v1/webhooks").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hybrid-license:problem:endpoint-limit-reached"))
+                .body("detail", containsString("hl.webhooks.max-endpoints-per-user")).body("detail", containsString("10"));
+        // another user is not affected, nor are the admins' endpoints
+        given().auth().oauth2(Users.aUser().register().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/other"), "events", List.of("license.activated")))
+                .post("/api/v1/webhooks").then().statusCode(201);
     }
 
     @Test
