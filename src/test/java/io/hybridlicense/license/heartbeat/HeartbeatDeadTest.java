@@ -6,17 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.hybridlicense.shared.Jdbc;
 import io.hybridlicense.testing.Concurrently;
-import io.hybridlicense.testing.Users;
 import io.hybridlicense.testing.Users.Activated;
 import io.hybridlicense.testing.Users.TestUser;
 import io.hybridlicense.webhooks.Receiver;
 import io.hybridlicense.webhooks.StandardWebhooksVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,21 +49,7 @@ class HeartbeatDeadTest {
     }
 
     private static TestUser userUnder(String interval, String cullAfter) {
-        String admin = TestUser.admin().accessToken();
-        Map<String, Object> terms = new HashMap<>();
-        terms.put("name", "dead-" + UUID.randomUUID().toString().substring(0, 8));
-        terms.put("seats", 3);
-        terms.put("duration", "P365D");
-        terms.put("entitlements", List.of());
-        terms.put("heartbeatInterval", interval);
-        terms.put("heartbeatGrace", "PT0S");
-        terms.put("cullAfter", cullAfter);
-        Response policy = given().auth().oauth2(admin).contentType(ContentType.JSON).body(terms).post("/api/v1/admin/policies");
-        assertThat(policy.statusCode()).as(policy.asString()).isEqualTo(201);
-        String plan = "dead-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", plan, "policyId", policy.path("id")))
-                .post("/api/v1/admin/plans").then().statusCode(201);
-        return Users.aUser().withPlan(plan).register();
+        return HeartbeatPolicies.userUnder(3, interval, "PT0S", cullAfter, null);
     }
 
     /** The user's own endpoint hearing these types; its signing secret. */
