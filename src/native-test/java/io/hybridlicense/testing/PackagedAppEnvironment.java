@@ -66,7 +66,9 @@ public final class PackagedAppEnvironment implements QuarkusTestResourceLifecycl
                         : coreDatabaseHere(sql, ownerPassword));
                 config.putAll(keys());
                 config.put("hl.auth.first-admin.email", ADMIN_EMAIL);
-                config.put(ADMIN_PASSWORD, randomSecret());
+                // one password for the whole run: ITs that start their own environment on the shared external
+                // database (native-check) find the first admin that the first app under test created
+                config.put(ADMIN_PASSWORD, adminPassword() != null ? adminPassword() : randomSecret());
                 config.forEach((name, value) -> System.setProperty(APP_PREFIX + name, value));
                 System.setProperty(TARGET_PORT, Integer.toString(postgres.getPort()));
                 System.setProperty(TARGET_PASSWORD, ownerPassword);
