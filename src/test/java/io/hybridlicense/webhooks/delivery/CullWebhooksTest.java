@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.hybridlicense.license.api.LicenseStatus;
 import io.hybridlicense.license.api.MachineCulled;
 import io.hybridlicense.license.api.MachinesCulled;
+import io.hybridlicense.shared.Jdbc;
 import io.hybridlicense.testing.Users;
 import io.hybridlicense.webhooks.Receiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +31,8 @@ class CullWebhooksTest {
 
     @Inject
     Event<MachinesCulled> culled;
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void aCullBatch_isOneDeliveryPerMachine_toTheOwnersEndpointOnly_inTheBatchsOrder() throws Exception {
@@ -47,8 +50,10 @@ class CullWebhooksTest {
             QuarkusTransaction.requiringNew().run(() -> culled.fire(new MachinesCulled(batch)));
 
             List<UUID> owners = batch.stream().filter(m -> m.userId().equals(owner.userId())).map(MachineCulled::licenseId).toList();
+            assertThat(jdbc.one("SELECT count(*) FROM webhooks.delivery WHERE endpoint_id = ?::uuid", row -> row.getLong(1), endpoint)
+                    .orElseThrow()).as("one row per machine of the owner: the other owner's is not this endpoint's")
+                    .isEqualTo(owners.size());
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/culled").size() >= owners.size());
-            Thread.sleep(500); // nothing more arrives: the other owner's machine is not this endpoint's
             List<Receiver.Received> received = receiver.at("/culled");
             assertThat(received).hasSize(owners.size());
             assertThat(received).allSatisfy(r -> assertThat(r.body()).contains("\"type\":\"license.culled\"")
